@@ -1,0 +1,148 @@
+import { Fragment } from 'preact';
+import type { EntityView, EntityRef } from '../lib/messages/protocol';
+import { NOTE_KINDS } from '../lib/schema';
+import type { Note, Source } from '../lib/schema';
+import type { Lang, Strings } from '../lib/i18n';
+
+export interface EntityCardProps {
+  view: EntityView;
+  lang: Lang;
+  strings: Strings;
+  /** The text on the page that led here, shown when it differs from the entity's names. */
+  matchedText?: string;
+  onClose?: () => void;
+  /** Unique per card instance: ties the dialog to its heading for screen readers. */
+  idPrefix?: string;
+}
+
+/** The reader's language first, the other language second (when the dataset has it). */
+export function displayNames(name: EntityRef['name'], lang: Lang): [string, string | undefined] {
+  if (lang === 'zh' && name.zh) return [name.zh, name.en];
+  return [name.en, name.zh];
+}
+
+function SourceLink({ source }: { source: Source }) {
+  const label = source.published ? `${source.publisher}, ${source.published}` : source.publisher;
+  return (
+    <a class="source" href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
+      {label}
+    </a>
+  );
+}
+
+function Sources({ sources }: { sources: Source[] }) {
+  return (
+    <span class="sources">
+      {sources.map((s, i) => (
+        <Fragment key={i}>
+          {i > 0 && <span aria-hidden="true"> · </span>}
+          <SourceLink source={s} />
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; strings: Strings }) {
+  const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
+  const responseText = note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
+  return (
+    <li class="note">
+      <p class="note-text">{text}</p>
+      <p class="note-meta">
+        <time dateTime={note.date}>{note.date}</time>
+        <span class={`status status-${note.status}`}>{strings.statuses[note.status]}</span>
+        <Sources sources={note.sources} />
+      </p>
+      {note.response && (
+        <div class="response">
+          <p class="note-text">
+            <strong>{strings.response}: </strong>
+            {responseText}
+          </p>
+          <p class="note-meta">
+            <Sources sources={note.response.sources} />
+          </p>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The fact card: names, type, links, then notes by section, each line dated and sourced. */
+export function EntityCard({ view, lang, strings, matchedText, onClose, idPrefix = 'assay' }: EntityCardProps) {
+  const { entity } = view;
+  const [primary, secondary] = displayNames(entity.name, lang);
+  const headingId = `${idPrefix}-heading`;
+  const refName = (ref: EntityRef) => displayNames(ref.name, lang)[0];
+  const sections = NOTE_KINDS.map((kind) => ({
+    kind,
+    notes: entity.notes.filter((n) => n.kind === kind).sort((a, b) => b.date.localeCompare(a.date)),
+  })).filter((s) => s.notes.length > 0 || s.kind !== 'compute');
+  const summary = entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
+  const showMatched =
+    matchedText && ![entity.name.en, entity.name.zh, entity.name.zhHant].some((n) => n?.toLowerCase() === matchedText.toLowerCase());
+
+  return (
+    <section class="assay-card" role="dialog" aria-labelledby={headingId} tabIndex={-1} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header class="card-header">
+        <div class="title-row">
+          <h2 id={headingId} class="title">
+            {primary}
+            {secondary && <span class="secondary-name"> · {secondary}</span>}
+          </h2>
+          {onClose && (
+            <button type="button" class="close" aria-label={strings.close} onClick={onClose}>
+              ×
+            </button>
+          )}
+        </div>
+        <p class="facts">
+          <span class="type-badge">{strings.types[entity.type]}</span>
+          {view.developer && (
+            <span>
+              {strings.by} <strong>{refName(view.developer)}</strong>
+            </span>
+          )}
+          {view.parent && (
+            <span>
+              {strings.parent} <strong>{refName(view.parent)}</strong>
+            </span>
+          )}
+          {view.base.map((b) => (
+            <span key={b.id}>
+              {strings.relations[b.relation]} <strong>{refName(b)}</strong>
+            </span>
+          ))}
+        </p>
+        {view.investors.length > 0 && (
+          <p class="facts">
+            {strings.investors}: {view.investors.map(refName).join(', ')}
+          </p>
+        )}
+        {summary && <p class="summary">{summary}</p>}
+        {showMatched && <p class="matched">“{matchedText}”</p>}
+      </header>
+      <div class="card-body">
+        {sections.map(({ kind, notes }) => (
+          <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
+            <h3 id={`${idPrefix}-${kind}`}>{strings.sections[kind]}</h3>
+            {notes.length > 0 ? (
+              <ul>
+                {notes.map((note) => (
+                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
+                ))}
+              </ul>
+            ) : (
+              <p class="empty">{strings.noNotes}</p>
+            )}
+          </section>
+        ))}
+      </div>
+      <footer class="card-footer">
+        <span>{strings.asOf(view.asOf)}</span>
+        {view.edited && <span class="edited">{strings.edited}</span>}
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { defineBackground } from '#imports';
+import { browser } from 'wxt/browser';
+import bundled from '../data/dataset.json';
+import { parseDataset } from '../lib/schema';
+import { createDb } from '../lib/store/db';
+import { createService } from '../lib/store/service';
+import { createRouter } from '../lib/messages/router';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const dataset = parseDataset(bundled);
+    const { handlers, ready } = createService(createDb(), dataset);
+    const route = createRouter(handlers);
+
+    browser.runtime.onInstalled.addListener(() => {
+      ready().catch((error: unknown) => console.error('Assay: seeding the database failed', error));
+    });
+
+    // sendResponse + `return true` keeps the channel open and works in Chrome and Firefox alike.
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (sender.id !== browser.runtime.id) return false;
+      route(message).then(sendResponse);
+      return true;
+    });
+  },
+});

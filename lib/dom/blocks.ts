@@ -1,0 +1,115 @@
+/**
+ * Splits a page's readable text into blocks (a paragraph, a list item, a cell...) with an offset map
+ * back to the text nodes, so a mention never spans two blocks and offsets turn back into Ranges.
+ * Takes the document as a parameter (no globals) so happy-dom can drive it in unit tests.
+ */
+
+/** The text of one block and where each of its text nodes starts in it. */
+export interface TextBlock {
+  /** The block-level element the text belongs to. */
+  element: Element;
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in `text`. */
+  starts: number[];
+}
+
+/** Elements whose content is never scanned: code, form fields, editors, non-text media, our UI. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO',
+  'HEAD', 'TITLE',
+]);
+
+/** Tags that start a new block of text; everything else is treated as inline. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL',
+  'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BR', 'HTML',
+]);
+
+export interface CollectOptions {
+  /** Elements (with their subtrees) to leave out, e.g. Assay's own card host. */
+  exclude?: (element: Element) => boolean;
+  /** Checks rendering (display: none, hidden): off in environments without layout. */
+  checkVisibility?: boolean;
+}
+
+/** True for elements whose subtree Assay must not read: skipped tags, editors, hidden content. */
+export function isSkippedElement(element: Element, options: CollectOptions = {}): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (element.hasAttribute('hidden')) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if ((element as HTMLElement).isContentEditable) return true;
+  if (options.exclude?.(element)) return true;
+  if (options.checkVisibility && typeof element.checkVisibility === 'function' && !element.checkVisibility())
+    return true;
+  return false;
+}
+
+/** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
+export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
+  const doc = root.ownerDocument;
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | undefined;
+  const flush = () => {
+    if (current && /\S/.test(current.text)) blocks.push(current);
+    current = undefined;
+  };
+  // SHOW_ELEMENT | SHOW_TEXT; FILTER_REJECT (2) skips a whole subtree.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
+    acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element, options) ? 2 : 1),
+  });
+  const blockOf = (node: Node): Element => {
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+    }
+    return root;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 1) {
+      // Entering any block element ends the running block, so a block's text never includes the
+      // text of a nested block (a <p> inside a <div> is its own block).
+      if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) flush();
+      continue;
+    }
+    const text = node as Text;
+    const data = text.data;
+    if (data.length === 0) continue;
+    const block = blockOf(text);
+    if (!current || current.element !== block) {
+      flush();
+      current = { element: block, text: '', nodes: [], starts: [] };
+    }
+    current.nodes.push(text);
+    current.starts.push(current.text.length);
+    current.text += data;
+  }
+  flush();
+  return blocks;
+}
+
+/** Index of the node of `block` containing text offset `offset` (a start offset). */
+export function nodeIndexAt(block: TextBlock, offset: number): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (block.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A DOM Range covering [start, end) of the block's text. */
+export function rangeFor(block: TextBlock, start: number, end: number): Range {
+  const range = block.element.ownerDocument.createRange();
+  const a = nodeIndexAt(block, start);
+  // An end offset that sits exactly at a node boundary belongs to the earlier node.
+  const b = nodeIndexAt(block, Math.max(start, end - 1));
+  range.setStart(block.nodes[a]!, start - block.starts[a]!);
+  range.setEnd(block.nodes[b]!, end - block.starts[b]!);
+  return range;
+}

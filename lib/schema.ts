@@ -1,0 +1,171 @@
+/**
+ * The one schema for Assay's dataset: bundled data, imports and message payloads are all checked
+ * against it, and the TypeScript types below are derived from it, so the two cannot drift.
+ */
+import * as v from 'valibot';
+
+/** Entity kinds the dataset distinguishes. */
+export const ENTITY_TYPES = ['company', 'lab', 'model-family', 'model', 'product', 'chip'] as const;
+/** Card sections, in the order the card shows them. */
+export const NOTE_KINDS = ['provenance', 'benchmark', 'funding', 'compute'] as const;
+/** How sure the dataset is of a note; "company-claim" marks self-reported figures. */
+export const NOTE_STATUSES = ['confirmed', 'reported', 'disputed', 'company-claim', 'refuted'] as const;
+/** How a model relates to the model it is built on. */
+export const RELATION_KINDS = [
+  'original-pretraining',
+  'architecture-reuse',
+  'continued-pretraining',
+  'fine-tune',
+  'distillation',
+  'merge',
+  'quantisation',
+  'api-wrapper',
+] as const;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A date as precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD, and a real calendar date. */
+export function isPartialDate(value: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return false;
+  const [, y, mo, d] = m;
+  if (mo === undefined) return true;
+  const month = Number(mo);
+  if (month < 1 || month > 12) return false;
+  if (d === undefined) return true;
+  const day = Number(d);
+  const last = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= last;
+}
+
+/** True for absolute http(s) URLs; anything else (javascript:, data:, relative) is refused. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const NonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+export const IdSchema = v.pipe(
+  v.string(),
+  v.regex(ID_PATTERN, 'must be lowercase letters, digits and single hyphens'),
+  v.maxLength(80),
+);
+
+export const PartialDateSchema = v.pipe(
+  v.string(),
+  v.check(isPartialDate, 'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
+export const HttpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(2048),
+  v.check(isHttpUrl, 'must be an http(s) URL'),
+);
+
+/** Text in English, optionally in Simplified Chinese. */
+export const LocalisedTextSchema = v.strictObject({
+  en: NonEmpty(4000),
+  zh: v.optional(NonEmpty(4000)),
+});
+
+export const SourceSchema = v.strictObject({
+  url: HttpUrlSchema,
+  title: NonEmpty(400),
+  publisher: NonEmpty(200),
+  /** Publication date shown on the source; absent when the page shows none. */
+  published: v.optional(PartialDateSchema),
+});
+
+export const NoteSchema = v.strictObject({
+  id: IdSchema,
+  kind: v.picklist(NOTE_KINDS),
+  text: LocalisedTextSchema,
+  /** When the event happened (not when it was reported). */
+  date: PartialDateSchema,
+  status: v.picklist(NOTE_STATUSES),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every note needs a source'), v.maxLength(20)),
+  /** The other side's answer, for disputed claims. */
+  response: v.optional(
+    v.strictObject({
+      text: LocalisedTextSchema,
+      sources: v.pipe(v.array(SourceSchema), v.minLength(1), v.maxLength(20)),
+    }),
+  ),
+});
+
+export const AliasSchema = v.strictObject({
+  text: NonEmpty(120),
+  lang: v.optional(v.picklist(['en', 'zh', 'zh-Hant'])),
+  /** Match only with this exact letter case (e.g. "Yi", "Kimi"). */
+  caseSensitive: v.optional(v.boolean()),
+  /** Also an ordinary word or name: needs AI context before it is marked. */
+  ambiguous: v.optional(v.boolean()),
+});
+
+export const BaseLinkSchema = v.strictObject({
+  id: IdSchema,
+  relation: v.picklist(RELATION_KINDS),
+});
+
+export const EntitySchema = v.strictObject({
+  id: IdSchema,
+  type: v.picklist(ENTITY_TYPES),
+  name: v.strictObject({
+    en: NonEmpty(200),
+    zh: v.optional(NonEmpty(200)),
+    zhHant: v.optional(NonEmpty(200)),
+  }),
+  aliases: v.pipe(v.array(AliasSchema), v.maxLength(200)),
+  summary: v.optional(LocalisedTextSchema),
+  links: v.optional(
+    v.strictObject({
+      developer: v.optional(IdSchema),
+      parent: v.optional(IdSchema),
+      base: v.optional(v.pipe(v.array(BaseLinkSchema), v.maxLength(20))),
+      investors: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
+    }),
+  ),
+  notes: v.pipe(v.array(NoteSchema), v.maxLength(500)),
+});
+
+export const DatasetSchema = v.pipe(
+  v.strictObject({
+    schemaVersion: v.literal(1),
+    version: NonEmpty(40),
+    asOf: PartialDateSchema,
+    entities: v.array(EntitySchema),
+  }),
+  v.check((d) => new Set(d.entities.map((e) => e.id)).size === d.entities.length, 'entity ids must be unique'),
+);
+
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+export type RelationKind = (typeof RELATION_KINDS)[number];
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Note = v.InferOutput<typeof NoteSchema>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type Entity = v.InferOutput<typeof EntitySchema>;
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+
+/** Formats valibot issues as "path: message" lines a curator can act on. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Validates a whole dataset; throws an Error listing every problem. */
+export function parseDataset(input: unknown): Dataset {
+  const result = v.safeParse(DatasetSchema, input);
+  if (!result.success) {
+    throw new Error(`Invalid dataset:\n${describeIssues(result.issues).slice(0, 50).join('\n')}`);
+  }
+  return result.output;
+}

@@ -1,0 +1,27 @@
+/** Checks data/dataset.json against the schema and cross-entity integrity; prints a summary. */
+import { readFileSync } from 'node:fs';
+import { parseDataset } from '../lib/schema';
+import { checkIntegrity } from '../lib/data/integrity';
+
+const file = process.argv[2] ?? new URL('../data/dataset.json', import.meta.url).pathname;
+try {
+  const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
+  const problems = checkIntegrity(dataset);
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  const notes = dataset.entities.flatMap((e) => e.notes);
+  const byKind: Record<string, number> = {};
+  for (const n of notes) byKind[n.kind] = (byKind[n.kind] ?? 0) + 1;
+  console.log(
+    `ok: ${dataset.entities.length} entities, ${notes.length} notes (` +
+      Object.entries(byKind)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') +
+      `), asOf ${dataset.asOf}`,
+  );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

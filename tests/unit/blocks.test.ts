@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { collectBlocks, rangeFor } from '../../lib/dom/blocks';
+import { Annotator } from '../../lib/dom/annotator';
+import { AliasMatcher } from '../../lib/match/matcher';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+describe('collectBlocks', () => {
+  it('gives one block per paragraph, with inline elements joined', () => {
+    const body = page('<p>Meta released <b>Llama</b> 2.</p><ul><li>one</li><li>two <i>three</i></li></ul>');
+    expect(collectBlocks(body).map((b) => b.text)).toEqual(['Meta released Llama 2.', 'one', 'two three']);
+  });
+
+  it('skips inputs, editors, code, scripts, styles and hidden elements', () => {
+    const body = page(`
+      <p>Visible OpenAI</p>
+      <input value="OpenAI"><textarea>OpenAI</textarea><select><option>OpenAI</option></select>
+      <div contenteditable="true"><p>OpenAI draft</p></div>
+      <div contenteditable="false">read-only OpenAI</div>
+      <pre><code>OpenAI()</code></pre><p>inline <code>OpenAI</code> call</p>
+      <script>var a = "OpenAI"</script><style>.OpenAI{}</style>
+      <div hidden>hidden OpenAI</div>`);
+    const texts = collectBlocks(body).map((b) => b.text.trim());
+    expect(texts).toEqual(['Visible OpenAI', 'read-only OpenAI', 'inline  call']);
+  });
+
+  it('keeps a nested block out of its parent block', () => {
+    const body = page('<div>before <p>inside</p> after</div>');
+    expect(collectBlocks(body).map((b) => b.text.trim())).toEqual(['before', 'inside', 'after']);
+  });
+
+  it('maps offsets back to ranges across text nodes', () => {
+    const body = page('<p>The <a href="#">GPT</a>-4 model</p>');
+    const [block] = collectBlocks(body);
+    const range = rangeFor(block!, 4, 9);
+    expect(range.toString()).toBe('GPT-4');
+  });
+});
+
+describe('Annotator', () => {
+  it('finds mentions as ranges and answers caret lookups', () => {
+    const body = page('<p>OpenAI built <strong>GPT-4</strong>.</p><p contenteditable>OpenAI</p>');
+    const annotator = new Annotator(
+      new AliasMatcher([
+        { text: 'OpenAI', entityId: 'openai' },
+        { text: 'GPT-4', entityId: 'gpt-4' },
+      ]),
+    );
+    const mentions = annotator.scan(body);
+    expect(mentions.map((m) => [m.range.toString(), m.entityId])).toEqual([
+      ['OpenAI', 'openai'],
+      ['GPT-4', 'gpt-4'],
+    ]);
+    const strong = body.querySelector('strong')!.firstChild!;
+    expect(annotator.mentionAtCaret(strong, 2)?.entityId).toBe('gpt-4');
+    expect(annotator.mentionAtCaret(body.querySelector('p')!.firstChild!, 9)).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
+import { Automaton } from '../../lib/match/automaton';
+import { foldText } from '../../lib/text/fold';
+
+const aliases: AliasRecord[] = [
+  { text: 'OpenAI', entityId: 'openai' },
+  { text: 'GPT-4', entityId: 'gpt-4' },
+  { text: 'GPT-4 Turbo', entityId: 'gpt-4-turbo' },
+  { text: 'Yi', entityId: 'yi', caseSensitive: true, ambiguous: true },
+  { text: 'Yi-34B', entityId: 'yi-34b' },
+  { text: 'Meta', entityId: 'meta', caseSensitive: true, ambiguous: true },
+  { text: 'LLaMA', entityId: 'llama' },
+  { text: 'Gemini', entityId: 'gemini', ambiguous: true },
+  { text: '零一万物', entityId: '01-ai' },
+  { text: '文心', entityId: 'ernie', ambiguous: true },
+  { text: '文心一言', entityId: 'ernie' },
+  { text: '百度', entityId: 'baidu' },
+  { text: 'NVIDIA', entityId: 'nvidia' },
+];
+const matcher = new AliasMatcher(aliases);
+const found = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+describe('AliasMatcher', () => {
+  it('finds names with possessives and punctuation around them', () => {
+    expect(found("OpenAI's GPT-4, (NVIDIA) and Meta's LLaMA model.")).toEqual([
+      ['OpenAI', 'openai'],
+      ['GPT-4', 'gpt-4'],
+      ['NVIDIA', 'nvidia'],
+      ['Meta', 'meta'],
+      ['LLaMA', 'llama'],
+    ]);
+  });
+
+  it('never matches inside a word', () => {
+    expect(found('Yield curves and metadata about the OpenAIX project, GPT-45 too.')).toEqual([]);
+  });
+
+  it('prefers the longest name at a position and never overlaps', () => {
+    expect(found('GPT-4 Turbo beat Yi-34B.')).toEqual([
+      ['GPT-4 Turbo', 'gpt-4-turbo'],
+      ['Yi-34B', 'yi-34b'],
+    ]);
+    expect(found('百度发布文心一言。')).toEqual([
+      ['百度', 'baidu'],
+      ['文心一言', 'ernie'],
+    ]);
+  });
+
+  it('matches Chinese names without spaces', () => {
+    expect(found('李开复创办的零一万物发布了大模型')).toEqual([['零一万物', '01-ai']]);
+  });
+
+  it('folds case and full-width forms but respects case-sensitive aliases', () => {
+    expect(found('openai and ＧＰＴ－４ and nvidia')).toEqual([
+      ['openai', 'openai'],
+      ['ＧＰＴ－４', 'gpt-4'],
+      ['nvidia', 'nvidia'],
+    ]);
+    expect(found('the model from META and yi')).toEqual([]);
+  });
+
+  it('marks ambiguous names only in AI context', () => {
+    expect(found('Gemini: a good week for romance.')).toEqual([]);
+    expect(found('Google said Gemini is its most capable model.')).toEqual([['Gemini', 'gemini']]);
+    expect(found('Gemini 1.5 arrives.')).toEqual([['Gemini', 'gemini']]);
+  });
+
+  it('agrees with a naive scan on random text (property)', () => {
+    const keys = ['ab', 'abc', 'bc', 'c', 'cab', 'b'];
+    const automaton = new Automaton(keys);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', ' '), maxLength: 40 }), (text) => {
+        const folded = foldText(text);
+        const expected: string[] = [];
+        for (let end = 1; end <= folded.length; end++) {
+          for (const key of keys) {
+            if (end >= key.length && folded.slice(end - key.length, end) === key) expected.push(`${end - key.length}:${key}`);
+          }
+        }
+        const actual = automaton.scan(text).map((h) => `${h.start}:${keys[h.key]}`);
+        expect(actual.sort()).toEqual(expected.sort());
+      }),
+    );
+  });
+});
