@@ -9,7 +9,6 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -45,7 +45,8 @@ function Sources({ sources }: { sources: Source[] }) {
 
 function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; strings: Strings }) {
   const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
-  const responseText = note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
+  const responseText =
+    note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
   return (
     <li class="note">
       <p class="note-text">{text}</p>
@@ -70,7 +71,14 @@ function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; strings: St
 }
 
 /** The fact card: names, type, links, then notes by section, each line dated and sourced. */
-export function EntityCard({ view, lang, strings, matchedText, onClose, idPrefix = 'assay' }: EntityCardProps) {
+export function EntityCard({
+  view,
+  lang,
+  strings,
+  matchedText,
+  onClose,
+  idPrefix = 'assay',
+}: EntityCardProps) {
   const { entity } = view;
   const [primary, secondary] = displayNames(entity.name, lang);
   const headingId = `${idPrefix}-heading`;
@@ -79,12 +87,22 @@ export function EntityCard({ view, lang, strings, matchedText, onClose, idPrefix
     kind,
     notes: entity.notes.filter((n) => n.kind === kind).sort((a, b) => b.date.localeCompare(a.date)),
   })).filter((s) => s.notes.length > 0 || s.kind !== 'compute');
-  const summary = entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
+  const summary =
+    entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
   const showMatched =
-    matchedText && ![entity.name.en, entity.name.zh, entity.name.zhHant].some((n) => n?.toLowerCase() === matchedText.toLowerCase());
+    matchedText &&
+    ![entity.name.en, entity.name.zh, entity.name.zhHant].some(
+      (n) => n?.toLowerCase() === matchedText.toLowerCase(),
+    );
 
   return (
-    <section class="assay-card" role="dialog" aria-labelledby={headingId} tabIndex={-1} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <section
+      class="assay-card"
+      role="dialog"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
       <header class="card-header">
         <div class="title-row">
           <h2 id={headingId} class="title">

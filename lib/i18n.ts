@@ -75,7 +75,13 @@ const zh: Strings = {
     product: '产品',
     chip: '芯片',
   },
-  statuses: { confirmed: '已证实', reported: '据报道', disputed: '有争议', 'company-claim': '公司自称', refuted: '已被驳斥' },
+  statuses: {
+    confirmed: '已证实',
+    reported: '据报道',
+    disputed: '有争议',
+    'company-claim': '公司自称',
+    refuted: '已被驳斥',
+  },
   relations: {
     'original-pretraining': '从头预训练',
     'architecture-reuse': '沿用架构：',

@@ -140,7 +140,10 @@ export const DatasetSchema = v.pipe(
     asOf: PartialDateSchema,
     entities: v.array(EntitySchema),
   }),
-  v.check((d) => new Set(d.entities.map((e) => e.id)).size === d.entities.length, 'entity ids must be unique'),
+  v.check(
+    (d) => new Set(d.entities.map((e) => e.id)).size === d.entities.length,
+    'entity ids must be unique',
+  ),
 );
 
 export type EntityType = (typeof ENTITY_TYPES)[number];

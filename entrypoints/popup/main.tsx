@@ -45,7 +45,14 @@ function Popup() {
           <EntityCard view={view} lang={lang} strings={strings} idPrefix="popup-card" />
         </>
       ) : (
-        <SearchPanel query={query} hits={hits} lang={lang} strings={strings} onQuery={setQuery} onSelect={select} />
+        <SearchPanel
+          query={query}
+          hits={hits}
+          lang={lang}
+          strings={strings}
+          onQuery={setQuery}
+          onSelect={select}
+        />
       )}
       {error && (
         <p class="error" role="alert">

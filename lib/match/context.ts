@@ -14,7 +14,8 @@ export function hasAiCue(text: string): boolean {
   return LATIN_CUES.test(text) || CJK_CUES.test(text);
 }
 
-const MODEL_SUFFIX = /^[\s-]?(?:\d|[0-9.]+[bkmBKM]\b|Pro\b|Ultra\b|Flash\b|Nano\b|Opus\b|Sonnet\b|Haiku\b|Large\b|Turbo\b)/;
+const MODEL_SUFFIX =
+  /^[\s-]?(?:\d|[0-9.]+[bkmBKM]\b|Pro\b|Ultra\b|Flash\b|Nano\b|Opus\b|Sonnet\b|Haiku\b|Large\b|Turbo\b)/;
 
 /** True when the alias ending at `end` is followed by a version or size ("Gemini 1.5", "Llama-3"). */
 export function hasModelSuffix(text: string, end: number): boolean {

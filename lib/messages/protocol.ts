@@ -80,7 +80,9 @@ export interface ResponseMap {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Validates an incoming message; returns the typed request or a readable error. */
-export function parseRequest(message: unknown): { ok: true; request: Request } | { ok: false; error: string } {
+export function parseRequest(
+  message: unknown,
+): { ok: true; request: Request } | { ok: false; error: string } {
   const result = v.safeParse(RequestSchema, message);
   if (result.success) return { ok: true, request: result.output };
   return { ok: false, error: `Malformed message: ${describeIssues(result.issues).join('; ')}` };

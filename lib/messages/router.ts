@@ -16,7 +16,10 @@ export function createRouter(handlers: Handlers): (message: unknown) => Promise<
       const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
       return { ok: true, data: await handler(request) };
     } catch (error) {
-      return { ok: false, error: `${request.type} failed: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        error: `${request.type} failed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   };
 }

@@ -39,7 +39,10 @@ export type AssayDb = Dexie & {
 export const DB_NAME = 'assay';
 
 /** Opens (lazily) the database; `indexedDB` may be injected for tests. */
-export function createDb(name = DB_NAME, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }) {
+export function createDb(
+  name = DB_NAME,
+  options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange },
+) {
   const db = new Dexie(name, options) as AssayDb;
   db.version(1).stores({
     entities: '&id, type, origin',

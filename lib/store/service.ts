@@ -28,7 +28,12 @@ export function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
     };
     // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
     for (const alias of entity.aliases) {
-      add({ text: alias.text, entityId: entity.id, caseSensitive: alias.caseSensitive, ambiguous: alias.ambiguous });
+      add({
+        text: alias.text,
+        entityId: entity.id,
+        caseSensitive: alias.caseSensitive,
+        ambiguous: alias.ambiguous,
+      });
     }
     const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
     for (const name of names) {
@@ -39,7 +44,10 @@ export function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
 }
 
 /** Creates the handlers; `ready()` seeds on first use so any request works after a cold start. */
-export function createService(db: AssayDb, bundled: Dataset): { handlers: Handlers; ready: () => Promise<void> } {
+export function createService(
+  db: AssayDb,
+  bundled: Dataset,
+): { handlers: Handlers; ready: () => Promise<void> } {
   let seeding: Promise<void> | undefined;
   const ready = () =>
     (seeding ??= seedFromBundle(db, bundled).then(
@@ -73,7 +81,12 @@ export function createService(db: AssayDb, bundled: Dataset): { handlers: Handle
       if (!stored) return null;
       const entity = stored.data;
       const links = entity.links ?? {};
-      const ids = [links.developer, links.parent, ...(links.base ?? []).map((b) => b.id), ...(links.investors ?? [])];
+      const ids = [
+        links.developer,
+        links.parent,
+        ...(links.base ?? []).map((b) => b.id),
+        ...(links.investors ?? []),
+      ];
       const linked = new Map<string, EntityRef>();
       for (const row of await db.entities.bulkGet(ids.filter((x): x is string => !!x))) {
         if (row) linked.set(row.id, refOf(row.data));
@@ -113,12 +126,18 @@ export function createService(db: AssayDb, bundled: Dataset): { handlers: Handle
 
     async listEntities({ offset = 0, limit = 100, entityType }) {
       await ready();
-      const collection = entityType ? db.entities.where('type').equals(entityType) : db.entities.toCollection();
+      const collection = entityType
+        ? db.entities.where('type').equals(entityType)
+        : db.entities.toCollection();
       const total = await collection.count();
       const rows: StoredEntity[] = await collection.offset(offset).limit(limit).toArray();
       return {
         total,
-        items: rows.map((row) => ({ ...refOf(row.data), noteCount: row.data.notes.length, edited: row.origin === 'user' })),
+        items: rows.map((row) => ({
+          ...refOf(row.data),
+          noteCount: row.data.notes.length,
+          edited: row.origin === 'user',
+        })),
       };
     },
 

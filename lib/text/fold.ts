@@ -27,7 +27,9 @@ export function foldWidth(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    out += String.fromCharCode(code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 0x20 : code);
+    out += String.fromCharCode(
+      code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 0x20 : code,
+    );
   }
   return out;
 }

@@ -76,7 +76,8 @@ describe('AliasMatcher', () => {
         const expected: string[] = [];
         for (let end = 1; end <= folded.length; end++) {
           for (const key of keys) {
-            if (end >= key.length && folded.slice(end - key.length, end) === key) expected.push(`${end - key.length}:${key}`);
+            if (end >= key.length && folded.slice(end - key.length, end) === key)
+              expected.push(`${end - key.length}:${key}`);
           }
         }
         const actual = automaton.scan(text).map((h) => `${h.start}:${keys[h.key]}`);

@@ -1,0 +1,70 @@
+/**
+ * Launching Debian's Chromium with the built extension loaded, for the e2e tests and the demo.
+ * playwright-core cannot download browsers here, so it drives the system Chromium.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const CHROME_BUILD = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+/** The Chromium to drive: $CHROME_PATH, else Debian's /usr/bin/chromium; throws how to get one. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (found) return found;
+  throw new Error(
+    'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install -y chromium fonts-noto-cjk`) ' +
+      'or set CHROME_PATH to a Chromium or Chrome binary.',
+  );
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  close: () => Promise<void>;
+}
+
+/** Starts a fresh profile with the unpacked extension from `extensionDir`. */
+export async function launchWithExtension(
+  options: { extensionDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_BUILD;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:chrome\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'assay-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

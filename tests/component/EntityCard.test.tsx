@@ -1,0 +1,70 @@
+import { describe, expect, it, afterEach } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { EntityCard } from '../../components/EntityCard';
+import type { EntityView } from '../../lib/messages/protocol';
+import { stringsFor } from '../../lib/i18n';
+import { testDataset } from '../helpers/dataset';
+
+afterEach(cleanup);
+
+function yiView(): EntityView {
+  const entities = testDataset().entities;
+  return {
+    entity: entities.find((e) => e.id === 'yi-34b')!,
+    developer: { id: '01-ai', name: { en: '01.AI', zh: '零一万物' }, type: 'company' },
+    base: [{ id: 'llama', name: { en: 'LLaMA' }, type: 'model-family', relation: 'architecture-reuse' }],
+    investors: [],
+    edited: false,
+    asOf: '2026-11-29',
+  };
+}
+
+describe('EntityCard', () => {
+  it('shows names, type, developer, lineage and dated, sourced lines by section', () => {
+    render(<EntityCard view={yiView()} lang="en" strings={stringsFor('en')} />);
+    const dialog = screen.getByRole('dialog', { name: /Yi-34B/ });
+    expect(within(dialog).getByText('Model')).toBeTruthy();
+    expect(within(dialog).getByText('01.AI')).toBeTruthy();
+    expect(within(dialog).getByText(/reuses the architecture of/).textContent).toContain('LLaMA');
+    const provenance = within(dialog).getByRole('region', { name: 'Provenance' });
+    expect(within(provenance).getByText(/two renamed tensors/)).toBeTruthy();
+    expect(within(provenance).getByText('2023-11').tagName).toBe('TIME');
+    expect(within(provenance).getByText('Disputed')).toBeTruthy();
+    const links = within(provenance).getAllByRole('link', { name: 'China Money Network, 2023-12-12' });
+    expect(links).toHaveLength(2); // the claim and the response
+    expect(links[0]!.getAttribute('href')).toMatch(/^https:\/\/www\.chinamoneynetwork\.com\//);
+    expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(provenance).getByText(/trained Yi-34B and Yi-6B from scratch/)).toBeTruthy();
+    // Empty sections say so; Compute appears only when it has notes.
+    expect(within(dialog).getByRole('region', { name: 'Funding' }).textContent).toContain(
+      'No sourced notes yet.',
+    );
+    expect(within(dialog).queryByRole('region', { name: 'Compute' })).toBeNull();
+    expect(within(dialog).getByText('Dataset as of 2026-11-29')).toBeTruthy();
+  });
+
+  it('puts the Chinese name first for Chinese readers', () => {
+    const view = { ...yiView(), entity: testDataset().entities[0]! };
+    render(<EntityCard view={view} lang="zh" strings={stringsFor('zh')} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('零一万物 · 01.AI');
+    expect(screen.getByRole('region', { name: '融资' })).toBeTruthy();
+    expect(screen.getByText('数据截至 2026-11-29')).toBeTruthy();
+  });
+
+  it('renders markup in data as inert text', () => {
+    const view = yiView();
+    view.entity = { ...view.entity, name: { en: '<img src=x onerror=alert(1)>' } };
+    const { container } = render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('offers a close button when it can be closed', () => {
+    let closed = false;
+    render(
+      <EntityCard view={yiView()} lang="en" strings={stringsFor('en')} onClose={() => (closed = true)} />,
+    );
+    screen.getByRole('button', { name: 'Close' }).click();
+    expect(closed).toBe(true);
+  });
+});
