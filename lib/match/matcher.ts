@@ -58,31 +58,40 @@ export class AliasMatcher {
   /** Mentions in `text`, ordered by start, never overlapping. */
   find(text: string): Mention[] {
     const candidates: Candidate[] = [];
-    let aiContext: boolean | undefined;
+    const ambiguous: Candidate[] = [];
     for (const hit of this.automaton.scan(text)) {
-      if (!atWordBoundary(text, hit.start, hit.end)) continue;
+      const end = endAtWordBoundary(text, hit.start, hit.end);
+      if (end < 0) continue;
       const surface = foldWidth(text.slice(hit.start, hit.end));
       for (const record of this.recordsByKey[hit.key]!) {
         if (record.caseSensitive && surface !== foldWidth(record.text.trim())) continue;
-        if (record.ambiguous) {
-          aiContext ??= hasAiCue(text);
-          if (!aiContext && !hasModelSuffix(text, hit.end)) continue;
-        }
-        candidates.push({ start: hit.start, end: hit.end, record });
+        (record.ambiguous ? ambiguous : candidates).push({ start: hit.start, end, record });
         break;
       }
+    }
+    // An ambiguous name ("Gemini", "A100") counts only with AI context: a cue word in the block, a
+    // version suffix, or an unambiguous name in the same block.
+    if (ambiguous.length > 0) {
+      const context = candidates.length > 0 || hasAiCue(text);
+      for (const c of ambiguous) if (context || hasModelSuffix(text, c.end)) candidates.push(c);
     }
     return selectLeftmostLongest(candidates);
   }
 }
 
-/** A Latin alias edge may not touch a Latin letter or digit; CJK edges need no boundary. */
-function atWordBoundary(text: string, start: number, end: number): boolean {
-  const firstIsWord = isWordCode(text.charCodeAt(start));
-  const lastIsWord = isWordCode(text.charCodeAt(end - 1));
-  if (firstIsWord && start > 0 && isWordCode(text.charCodeAt(start - 1))) return false;
-  if (lastIsWord && end < text.length && isWordCode(text.charCodeAt(end))) return false;
-  return true;
+/**
+ * Where a hit ends once boundaries are checked, or -1 when it sits inside a word. A Latin edge may
+ * not touch a Latin letter or digit; CJK edges need none. A name ending in a digit may take a plural
+ * "s" ("A100s"), which is then part of the mention.
+ */
+function endAtWordBoundary(text: string, start: number, end: number): number {
+  if (isWordCode(text.charCodeAt(start)) && start > 0 && isWordCode(text.charCodeAt(start - 1))) return -1;
+  const last = text.charCodeAt(end - 1);
+  if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
+  const isDigit = last >= 0x30 && last <= 0x39;
+  const plural = text.charCodeAt(end) === 0x73; // "s"
+  if (isDigit && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1)))) return end + 1;
+  return -1;
 }
 
 function selectLeftmostLongest(candidates: Candidate[]): Mention[] {

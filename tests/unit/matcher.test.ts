@@ -18,6 +18,7 @@ const aliases: AliasRecord[] = [
   { text: '文心一言', entityId: 'ernie' },
   { text: '百度', entityId: 'baidu' },
   { text: 'NVIDIA', entityId: 'nvidia' },
+  { text: 'A100', entityId: 'a100', caseSensitive: true, ambiguous: true },
 ];
 const matcher = new AliasMatcher(aliases);
 const found = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
@@ -65,6 +66,14 @@ describe('AliasMatcher', () => {
     expect(found('Gemini: a good week for romance.')).toEqual([]);
     expect(found('Google said Gemini is its most capable model.')).toEqual([['Gemini', 'gemini']]);
     expect(found('Gemini 1.5 arrives.')).toEqual([['Gemini', 'gemini']]);
+  });
+
+  it('accepts an ambiguous name next to an unambiguous one in the same block', () => {
+    expect(found('NVIDIA shipped the A100s to China.')).toEqual([
+      ['NVIDIA', 'nvidia'],
+      ['A100s', 'a100'],
+    ]);
+    expect(found('Take the A100 north to London.')).toEqual([]);
   });
 
   it('agrees with a naive scan on random text (property)', () => {
