@@ -83,10 +83,13 @@ export function EntityCard({
   const [primary, secondary] = displayNames(entity.name, lang);
   const headingId = `${idPrefix}-heading`;
   const refName = (ref: EntityRef) => displayNames(ref.name, lang)[0];
+  const byDate = (a: Note, b: Note) => b.date.localeCompare(a.date);
+  const family = view.family;
   const sections = NOTE_KINDS.map((kind) => ({
     kind,
-    notes: entity.notes.filter((n) => n.kind === kind).sort((a, b) => b.date.localeCompare(a.date)),
-  })).filter((s) => s.notes.length > 0 || s.kind !== 'compute');
+    notes: entity.notes.filter((n) => n.kind === kind).sort(byDate),
+    familyNotes: (family?.notes ?? []).filter((n) => n.kind === kind).sort(byDate),
+  })).filter((s) => s.notes.length + s.familyNotes.length > 0 || s.kind !== 'compute');
   const summary =
     entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
   const showMatched =
@@ -127,6 +130,11 @@ export function EntityCard({
               {strings.parent} <strong>{refName(view.parent)}</strong>
             </span>
           )}
+          {family && (
+            <span>
+              {strings.family} <strong>{refName(family)}</strong>
+            </span>
+          )}
           {view.base.map((b) => (
             <span key={b.id}>
               {strings.relations[b.relation]} <strong>{refName(b)}</strong>
@@ -142,18 +150,27 @@ export function EntityCard({
         {showMatched && <p class="matched">“{matchedText}”</p>}
       </header>
       <div class="card-body">
-        {sections.map(({ kind, notes }) => (
+        {sections.map(({ kind, notes, familyNotes }) => (
           <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
             <h3 id={`${idPrefix}-${kind}`}>{strings.sections[kind]}</h3>
-            {notes.length > 0 ? (
+            {notes.length > 0 && (
               <ul>
                 {notes.map((note) => (
                   <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
                 ))}
               </ul>
-            ) : (
-              <p class="empty">{strings.noNotes}</p>
             )}
+            {family && familyNotes.length > 0 && (
+              <>
+                <p class="family-label">{strings.fromFamily(refName(family))}</p>
+                <ul>
+                  {familyNotes.map((note) => (
+                    <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
+                  ))}
+                </ul>
+              </>
+            )}
+            {notes.length + familyNotes.length === 0 && <p class="empty">{strings.noNotes}</p>}
           </section>
         ))}
       </div>

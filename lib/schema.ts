@@ -126,6 +126,8 @@ export const EntitySchema = v.strictObject({
     v.strictObject({
       developer: v.optional(IdSchema),
       parent: v.optional(IdSchema),
+      /** The model family a model belongs to: its card also shows the family's notes. */
+      family: v.optional(IdSchema),
       base: v.optional(v.pipe(v.array(BaseLinkSchema), v.maxLength(20))),
       investors: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
     }),

@@ -10,6 +10,7 @@ export function checkIntegrity(dataset: Dataset): string[] {
     const refs: [string, string | undefined][] = [
       ['links.developer', links.developer],
       ['links.parent', links.parent],
+      ['links.family', links.family],
       ...(links.base ?? []).map((b, i): [string, string] => [`links.base.${i}.id`, b.id]),
       ...(links.investors ?? []).map((id, i): [string, string] => [`links.investors.${i}`, id]),
     ];

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES, EntitySchema, IdSchema, describeIssues } from '../schema';
-import type { Entity, EntityType, RelationKind } from '../schema';
+import type { Entity, EntityType, Note, RelationKind } from '../schema';
 import type { AliasRecord } from '../match/matcher';
 
 export const RequestSchema = v.variant('type', [
@@ -43,6 +43,8 @@ export interface EntityView {
   entity: Entity;
   developer?: EntityRef;
   parent?: EntityRef;
+  /** The model family, with its notes (which apply to every member). */
+  family?: EntityRef & { notes: Note[] };
   base: (EntityRef & { relation: RelationKind })[];
   investors: EntityRef[];
   /** True when the user changed this entry (it then survives dataset upgrades). */

@@ -84,17 +84,22 @@ export function createService(
       const ids = [
         links.developer,
         links.parent,
+        links.family,
         ...(links.base ?? []).map((b) => b.id),
         ...(links.investors ?? []),
       ];
       const linked = new Map<string, EntityRef>();
+      let family: EntityView['family'];
       for (const row of await db.entities.bulkGet(ids.filter((x): x is string => !!x))) {
-        if (row) linked.set(row.id, refOf(row.data));
+        if (!row) continue;
+        linked.set(row.id, refOf(row.data));
+        if (row.id === links.family) family = { ...refOf(row.data), notes: row.data.notes };
       }
       const view: EntityView = {
         entity,
         developer: links.developer ? linked.get(links.developer) : undefined,
         parent: links.parent ? linked.get(links.parent) : undefined,
+        family,
         base: (links.base ?? []).flatMap((b) => {
           const ref = linked.get(b.id);
           return ref ? [{ ...ref, relation: b.relation }] : [];

@@ -43,6 +43,22 @@ describe('EntityCard', () => {
     expect(within(dialog).getByText('Dataset as of 2026-11-29')).toBeTruthy();
   });
 
+  it("shows the family's notes after the model's own, labelled", () => {
+    const view = yiView();
+    const familyNote = {
+      ...view.entity.notes[0]!,
+      id: 'family-note',
+      kind: 'funding' as const,
+      text: { en: 'A family-wide line.' },
+    };
+    view.family = { id: 'yi', name: { en: 'Yi' }, type: 'model-family', notes: [familyNote] };
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
+    const funding = screen.getByRole('region', { name: 'Funding' });
+    expect(within(funding).getByText('About the Yi family')).toBeTruthy();
+    expect(within(funding).getByText('A family-wide line.')).toBeTruthy();
+    expect(within(funding).queryByText('No sourced notes yet.')).toBeNull();
+  });
+
   it('puts the Chinese name first for Chinese readers', () => {
     const view = { ...yiView(), entity: testDataset().entities[0]! };
     render(<EntityCard view={view} lang="zh" strings={stringsFor('zh')} />);

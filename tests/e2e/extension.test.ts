@@ -46,10 +46,31 @@ describe('marks on a news page', () => {
   it('marks the names in the article and nothing in inputs, editors, code or hidden text', async () => {
     const page = await open('en-yi-llama.html');
     const article = await marksInside(page, '[data-testid="article"]');
-    for (const name of ['Yi-34B', 'Yi-6B', '01.AI', 'LLaMA', 'Llama 2', 'OpenAI', 'ByteDance', 'GPT-4', 'NVIDIA', 'A100', 'H800', 'Microsoft']) {
+    for (const name of [
+      'Yi-34B',
+      'Yi-6B',
+      '01.AI',
+      'LLaMA',
+      'Llama 2',
+      'OpenAI',
+      'ByteDance',
+      'GPT-4',
+      'NVIDIA',
+      'A100',
+      'H800',
+      'Microsoft',
+    ]) {
       expect(article, name).toContain(name);
     }
-    for (const selector of ['search', 'comment-textarea', 'comment-draft', 'code', 'hidden', 'horoscope', 'claude-comment']) {
+    for (const selector of [
+      'search',
+      'comment-textarea',
+      'comment-draft',
+      'code',
+      'hidden',
+      'horoscope',
+      'claude-comment',
+    ]) {
       expect(await marksInside(page, `[data-testid="${selector}"]`), selector).toEqual([]);
     }
     const all = await markedTexts(page);
@@ -115,7 +136,9 @@ describe('cards', () => {
     const focused = () =>
       page.evaluate(() => {
         const active = document.activeElement;
-        return active?.tagName === 'ASSAY-CARD' ? (active.shadowRoot?.activeElement?.className ?? '') : active?.tagName;
+        return active?.tagName === 'ASSAY-CARD'
+          ? (active.shadowRoot?.activeElement?.className ?? '')
+          : active?.tagName;
       });
     await expect.poll(focused).toBe('assay-card');
     const first = await page.evaluate(() => [...CSS.highlights.get('assay-mention-active')!][0]!.toString());
@@ -142,7 +165,9 @@ describe('cards', () => {
       return chrome.runtime.sendMessage({ type: 'putEntity', entity });
     });
     expect(changed).toEqual({ ok: true, data: { id: 'yi-34b' } });
-    const malformed = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'putEntity', entity: { id: 'x' } }));
+    const malformed = await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'putEntity', entity: { id: 'x' } }),
+    );
     expect(malformed.ok).toBe(false);
     expect(malformed.error).toMatch(/Malformed message/);
 

@@ -20,8 +20,7 @@ export async function waitForMarks(page: Page, min = 1): Promise<string[]> {
 export async function markPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((wanted) => {
     const range = [...(CSS.highlights.get('assay-mention') ?? [])].find((r) => r.toString() === wanted) as
-      | Range
-      | undefined;
+      Range | undefined;
     if (!range) return null;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     const rect = range.getClientRects()[0]!;
