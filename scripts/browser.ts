@@ -29,7 +29,12 @@ export interface ExtensionBrowser {
 
 /** Starts a fresh profile with the unpacked extension from `extensionDir`. */
 export async function launchWithExtension(
-  options: { extensionDir?: string; headless?: boolean; colorScheme?: 'light' | 'dark'; locale?: string } = {},
+  options: {
+    extensionDir?: string;
+    headless?: boolean;
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {

@@ -24,17 +24,17 @@ const PAGES = [
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 
-
 async function waitForMarks(page: Page): Promise<number> {
-  await page.waitForFunction(() => (CSS.highlights.get('assay-mention')?.size ?? 0) > 0, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (CSS.highlights.get('assay-mention')?.size ?? 0) > 0, null, {
+    timeout: 15_000,
+  });
   return page.evaluate(() => CSS.highlights.get('assay-mention')!.size);
 }
 
 async function hover(page: Page, text: string): Promise<void> {
   const point = await page.evaluate((wanted) => {
     const range = [...(CSS.highlights.get('assay-mention') ?? [])].find((r) => r.toString() === wanted) as
-      | Range
-      | undefined;
+      Range | undefined;
     if (!range) return null;
     range.startContainer.parentElement?.scrollIntoView({ block: 'start' });
     window.scrollBy(0, -120);
@@ -87,7 +87,9 @@ async function main() {
     const browser = await launchWithExtension({ headless: false });
     for (const { file } of PAGES) await (await browser.context.newPage()).goto(server.url(file));
     await browser.context.pages()[0]?.close(); // the blank start tab
-    console.log(`\nChromium is open with Assay on ${server.origin}: hover a marked name, or press Alt+Shift+J.`);
+    console.log(
+      `\nChromium is open with Assay on ${server.origin}: hover a marked name, or press Alt+Shift+J.`,
+    );
     console.log('Close the browser window to finish.');
     await new Promise<void>((done) => browser.context.on('close', () => done()));
   }
