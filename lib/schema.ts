@@ -81,6 +81,37 @@ export const SourceSchema = v.strictObject({
   published: v.optional(PartialDateSchema),
 });
 
+/** An amount of money as the source states it. */
+export const MoneySchema = v.strictObject({
+  value: v.pipe(v.number(), v.minValue(0), v.finite()),
+  currency: v.picklist(['USD', 'CNY', 'EUR', 'GBP', 'JPY', 'HKD']),
+});
+
+/** Structured facts of a funding round, for funding notes whose source gives them. */
+export const FundingRoundSchema = v.strictObject({
+  /** The round's name as reported ("Series B", "strategic"). */
+  stage: v.optional(NonEmpty(80)),
+  amount: v.optional(MoneySchema),
+  valuation: v.optional(
+    v.strictObject({ ...MoneySchema.entries, basis: v.optional(v.picklist(['pre-money', 'post-money'])) }),
+  ),
+  /** Lead investors: entity ids where the dataset has them, else names. */
+  leads: v.optional(v.pipe(v.array(NonEmpty(120)), v.maxLength(20))),
+});
+
+/** A benchmark score someone claims, with independent or perturbed results beside it. */
+export const BenchmarkClaimSchema = v.strictObject({
+  benchmark: NonEmpty(120),
+  /** The score as claimed, written as the source writes it ("90.0%", "1417 Elo"). */
+  claimed: v.optional(NonEmpty(60)),
+  /** Entity id of whoever claims it. */
+  claimedBy: v.optional(IdSchema),
+  /** Independent, contamination-checked or perturbed results. */
+  independent: v.optional(
+    v.pipe(v.array(v.strictObject({ label: NonEmpty(200), score: NonEmpty(60) })), v.maxLength(20)),
+  ),
+});
+
 export const NoteSchema = v.strictObject({
   id: IdSchema,
   kind: v.picklist(NOTE_KINDS),
@@ -89,6 +120,10 @@ export const NoteSchema = v.strictObject({
   date: PartialDateSchema,
   status: v.picklist(NOTE_STATUSES),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'every note needs a source'), v.maxLength(20)),
+  /** Structured round facts (funding notes only). */
+  round: v.optional(FundingRoundSchema),
+  /** Structured score claims (benchmark notes only). */
+  benchmark: v.optional(BenchmarkClaimSchema),
   /** The other side's answer, for disputed claims. */
   response: v.optional(
     v.strictObject({
@@ -154,6 +189,8 @@ export type NoteStatus = (typeof NOTE_STATUSES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
+export type FundingRound = v.InferOutput<typeof FundingRoundSchema>;
+export type BenchmarkClaim = v.InferOutput<typeof BenchmarkClaimSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Dataset = v.InferOutput<typeof DatasetSchema>;

@@ -22,6 +22,14 @@ export function checkIntegrity(dataset: Dataset): string[] {
     for (const note of entity.notes) {
       if (noteIds.has(note.id)) problems.push(`${where}.notes[${note.id}]: duplicate note id`);
       noteIds.add(note.id);
+      if (note.round && note.kind !== 'funding')
+        problems.push(`${where}.notes[${note.id}].round: only funding notes have rounds`);
+      if (note.benchmark && note.kind !== 'benchmark')
+        problems.push(`${where}.notes[${note.id}].benchmark: only benchmark notes have score claims`);
+      if (note.benchmark?.claimedBy && !ids.has(note.benchmark.claimedBy))
+        problems.push(
+          `${where}.notes[${note.id}].benchmark.claimedBy: unknown entity "${note.benchmark.claimedBy}"`,
+        );
     }
     const aliasKeys = new Set<string>();
     for (const alias of entity.aliases) {
