@@ -4,6 +4,25 @@ import type { Dataset } from '../schema';
 export function checkIntegrity(dataset: Dataset): string[] {
   const problems: string[] = [];
   const ids = new Set(dataset.entities.map((e) => e.id));
+  // A name must lead to one entity: two entities may not share an alias (case-folded unless both
+  // spellings are case-sensitive).
+  const owners = new Map<string, string>();
+  for (const entity of dataset.entities) {
+    const names = [entity.name.en, entity.name.zh, entity.name.zhHant].filter((n): n is string => !!n);
+    const keys = new Set([
+      ...entity.aliases.map((a) => (a.caseSensitive ? `=${a.text}` : a.text.toLowerCase())),
+      ...names.filter((n) => !entity.aliases.some((a) => a.text === n)).map((n) => n.toLowerCase()),
+    ]);
+    for (const key of keys) {
+      const owner = owners.get(key);
+      if (owner && owner !== entity.id) {
+        problems.push(
+          `entities[${entity.id}].aliases: "${key.replace(/^=/, '')}" is also a name of ${owner}`,
+        );
+      }
+      owners.set(key, entity.id);
+    }
+  }
   for (const entity of dataset.entities) {
     const where = `entities[${entity.id}]`;
     const links = entity.links ?? {};
