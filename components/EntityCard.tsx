@@ -10,6 +10,8 @@ export interface EntityCardProps {
   strings: Strings;
   /** The text on the page that led here, shown when it differs from the entity's names. */
   matchedText?: string;
+  /** True when the page's text was linked to this entity fuzzily (the card says so). */
+  matchedFuzzy?: boolean;
   onClose?: () => void;
   /** Unique per card instance: ties the dialog to its heading for screen readers. */
   idPrefix?: string;
@@ -76,6 +78,7 @@ export function EntityCard({
   lang,
   strings,
   matchedText,
+  matchedFuzzy = false,
   onClose,
   idPrefix = 'assay',
 }: EntityCardProps) {
@@ -93,10 +96,11 @@ export function EntityCard({
   const summary =
     entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
   const showMatched =
-    matchedText &&
-    ![entity.name.en, entity.name.zh, entity.name.zhHant].some(
-      (n) => n?.toLowerCase() === matchedText.toLowerCase(),
-    );
+    matchedText !== undefined &&
+    (matchedFuzzy ||
+      ![entity.name.en, entity.name.zh, entity.name.zhHant].some(
+        (n) => n?.toLowerCase() === matchedText.toLowerCase(),
+      ));
 
   return (
     <section
@@ -147,7 +151,7 @@ export function EntityCard({
           </p>
         )}
         {summary && <p class="summary">{summary}</p>}
-        {showMatched && <p class="matched">“{matchedText}”</p>}
+        {showMatched && <p class="matched">{strings.matchedAs(matchedText, matchedFuzzy)}</p>}
       </header>
       <div class="card-body">
         {sections.map(({ kind, notes, familyNotes }) => (

@@ -53,7 +53,9 @@ try {
   if (problems.length) throw new Error(problems.join('\n'));
   const notes = dataset.entities.reduce((n, e) => n + e.notes.length, 0);
   if (!check) writeFileSync(datasetPath, JSON.stringify(raw, null, 2) + '\n');
-  console.log(`${check ? 'ok (not written)' : 'merged'}: ${dataset.entities.length} entities, ${notes} notes`);
+  console.log(
+    `${check ? 'ok (not written)' : 'merged'}: ${dataset.entities.length} entities, ${notes} notes`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messages/protocol';
+import type { PageMention } from '../../lib/dom/annotator';
 import { placeCard } from '../../lib/dom/position';
 import type { Lang, Strings } from '../../lib/i18n';
 
@@ -59,7 +60,8 @@ export class CardHost {
   }
 
   /** Shows `view` next to `range`; with `focus`, moves keyboard focus into the card. */
-  async open(view: EntityView, range: Range, matchedText: string, focus: boolean): Promise<void> {
+  async open(view: EntityView, mention: PageMention, focus: boolean): Promise<void> {
+    const { range } = mention;
     const ui = await this.mount();
     const frame = ui.mounted;
     if (!frame) return;
@@ -83,7 +85,8 @@ export class CardHost {
         view={view}
         lang={this.lang}
         strings={this.strings}
-        matchedText={matchedText}
+        matchedText={mention.text}
+        matchedFuzzy={mention.match === 'fuzzy'}
         idPrefix="assay-card"
         onClose={() => this.close()}
       />,

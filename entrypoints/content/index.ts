@@ -16,7 +16,7 @@ const MARK = 'assay-mention';
 const ACTIVE = 'assay-mention-active';
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 350;
-const RESCAN_MS = 400;
+const RESCAN_MS = 250;
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -26,7 +26,7 @@ export default defineContentScript({
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return; // nothing to paint with
     const index = await request({ type: 'getIndex' });
     if (ctx.isInvalid || index.aliases.length === 0) return;
-    const matcher = new AliasMatcher(index.aliases);
+    const matcher = new AliasMatcher(index.aliases, index.related);
     const annotator = new Annotator(matcher, {
       checkVisibility: true,
       exclude: (el) => el.tagName.toLowerCase() === HOST_TAG,
@@ -41,13 +41,16 @@ function runAnnotator(ctx: ContentScriptContext, annotator: Annotator) {
   let rescanPending = false;
   const card = new CardHost(ctx, cardCss, lang, stringsFor(lang), () => {
     setActive(undefined);
-    if (rescanPending) paint();
+    if (rescanPending) applyChanges();
   });
 
-  const paint = () => {
+  const paint = () => CSS.highlights.set(MARK, new Highlight(...annotator.all().map((m) => m.range)));
+  let pending: MutationRecord[] = [];
+  const applyChanges = () => {
     rescanPending = false;
-    const mentions = annotator.scan(document.body);
-    CSS.highlights.set(MARK, new Highlight(...mentions.map((m) => m.range)));
+    const records = pending;
+    pending = [];
+    if (annotator.update(records)) paint();
   };
   const setActive = (mention: PageMention | undefined) => {
     active = mention;
@@ -62,7 +65,7 @@ function runAnnotator(ctx: ContentScriptContext, annotator: Annotator) {
     try {
       const view = await request({ type: 'getEntity', id: mention.entityId });
       if (ticket !== opening || !view || ctx.isInvalid) return;
-      await card.open(view, mention.range, mention.text, focus);
+      await card.open(view, mention, focus);
     } catch (error) {
       console.warn('Assay: could not open the card', error);
     }
@@ -73,6 +76,7 @@ function runAnnotator(ctx: ContentScriptContext, annotator: Annotator) {
     setActive(undefined);
   };
 
+  annotator.scan(document.body);
   paint();
 
   // Hover: open after a short pause on a mark, close once the pointer has left both mark and card.
@@ -160,12 +164,16 @@ function runAnnotator(ctx: ContentScriptContext, annotator: Annotator) {
   // Pages change after load (comments, infinite scroll): rescan after the changes settle.
   let rescanTimer: number | undefined;
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => card.contains(r.target))) return;
-    clearTimeout(rescanTimer);
+    const relevant = records.filter((r) => !card.contains(r.target));
+    if (relevant.length === 0) return;
+    pending.push(...relevant);
+    // Throttle, not debounce: a page that never stops changing (a ticker) still gets rescanned.
+    if (rescanTimer !== undefined) return;
     rescanTimer = ctx.setTimeout(() => {
+      rescanTimer = undefined;
       // While a card is open its mention must stay put: rescan when it closes.
       if (card.isOpen) rescanPending = true;
-      else paint();
+      else applyChanges();
     }, RESCAN_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

@@ -108,6 +108,30 @@ export function isSkippedElement(element: Element, options: CollectOptions = {})
   return false;
 }
 
+/** True for elements that start a block of text (a mention never crosses one). */
+export function isBlockElement(element: Element): boolean {
+  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+}
+
+/** The nearest block element containing `node` (itself included when it is an element). */
+export function blockAncestor(node: Node): Element | null {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+  }
+  return null;
+}
+
+/** True when `element` or an ancestor is a region Assay must not read (see isSkippedElement). */
+export function isInsideSkipped(element: Element, options: CollectOptions = {}): boolean {
+  if (options.checkVisibility && typeof element.checkVisibility === 'function' && !element.checkVisibility())
+    return true;
+  const structural = { ...options, checkVisibility: false };
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    if (isSkippedElement(el, structural)) return true;
+  }
+  return false;
+}
+
 /** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
 export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
   const doc = root.ownerDocument;
@@ -121,12 +145,7 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
   const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
     acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element, options) ? 2 : 1),
   });
-  const blockOf = (node: Node): Element => {
-    for (let el = node.parentElement; el; el = el.parentElement) {
-      if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
-    }
-    return root;
-  };
+  const blockOf = (node: Node): Element => blockAncestor(node) ?? root;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === 1) {
       // Entering any block element ends the running block, so a block's text never includes the

@@ -2,7 +2,7 @@
  * Aho–Corasick automaton over folded alias keys. Scanning costs one transition per code unit of
  * text whatever the number of aliases; the build is paid once per matcher index.
  */
-import { foldCode } from '../text/fold';
+import type { Normalized } from '../text/fold';
 
 /** A raw hit: key `key` (index into the keys passed to the constructor) ends at `end` (exclusive). */
 export interface Hit {
@@ -23,7 +23,7 @@ export class Automaton {
   private readonly outLink: number[] = [0];
   private readonly depth: number[] = [0];
 
-  /** Builds the automaton; `keys` must already be folded with foldText. */
+  /** Builds the automaton; `keys` must already be normalised (normalizeKey). */
   constructor(keys: readonly string[]) {
     keys.forEach((key, index) => this.insert(key, index));
     this.linkFailures();
@@ -80,12 +80,13 @@ export class Automaton {
     }
   }
 
-  /** Every occurrence of every key in `text` (folded on the fly), in order of end position. */
-  scan(text: string): Hit[] {
+  /** Every occurrence of every key in normalised text, in order of end position (normalised offsets). */
+  scan(text: Normalized): Hit[] {
     const hits: Hit[] = [];
+    const { codes, length } = text;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = foldCode(text.charCodeAt(i));
+    for (let i = 0; i < length; i++) {
+      const code = codes[i]!;
       let target = this.child(state, code);
       while (target === 0 && state !== 0) {
         state = this.fail[state]!;

@@ -67,9 +67,17 @@ export interface EntityListPage {
   items: (EntityRef & { noteCount: number; edited: boolean })[];
 }
 
+/** What the content script builds its matcher from. */
+export interface MatcherIndex {
+  asOf: string;
+  aliases: AliasRecord[];
+  /** Per entity, the entities whose mention on a page gives its ambiguous names context. */
+  related: Record<string, string[]>;
+}
+
 /** Reply data per request type. */
 export interface ResponseMap {
-  getIndex: { asOf: string; aliases: AliasRecord[] };
+  getIndex: MatcherIndex;
   getEntity: EntityView | null;
   search: SearchHit[];
   listEntities: EntityListPage;

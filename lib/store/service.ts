@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { Dataset, Entity } from '../schema';
 import type { AliasRecord } from '../match/matcher';
 import type { Handlers } from '../messages/router';
-import type { EntityRef, EntityView } from '../messages/protocol';
+import type { EntityRef, EntityView, MatcherIndex } from '../messages/protocol';
 import type { AssayDb, StoredEntity } from './db';
 import { seedFromBundle } from './seed';
 
@@ -43,6 +43,28 @@ export function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
   return records;
 }
 
+/** Links in both directions (developer, parent, family, base), as context for ambiguous names. */
+export function relatedEntities(entities: readonly Entity[]): Record<string, string[]> {
+  const related = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let set = related.get(x);
+      if (!set) related.set(x, (set = new Set()));
+      set.add(y);
+    }
+  };
+  for (const e of entities) {
+    const links = e.links ?? {};
+    for (const id of [links.developer, links.parent, links.family, ...(links.base ?? []).map((b) => b.id)]) {
+      if (id) link(e.id, id);
+    }
+  }
+  return Object.fromEntries([...related].map(([id, set]) => [id, [...set].sort()]));
+}
+
 /** Creates the handlers; `ready()` seeds on first use so any request works after a cold start. */
 export function createService(
   db: AssayDb,
@@ -59,7 +81,7 @@ export function createService(
     ));
 
   let fuse: Fuse<Entity> | undefined;
-  let index: AliasRecord[] | undefined;
+  let index: MatcherIndex | undefined;
   const invalidate = () => {
     fuse = undefined;
     index = undefined;
@@ -71,8 +93,11 @@ export function createService(
   const handlers: Handlers = {
     async getIndex() {
       await ready();
-      index ??= aliasIndex(await allEntities());
-      return { asOf: await asOf(), aliases: index };
+      if (!index) {
+        const entities = await allEntities();
+        index = { asOf: await asOf(), aliases: aliasIndex(entities), related: relatedEntities(entities) };
+      }
+      return index;
     },
 
     async getEntity({ id }) {

@@ -1,15 +1,24 @@
 /**
- * Length-preserving folding for matching: every UTF-16 code unit maps to exactly one code unit, so
- * an offset in folded text is the same offset in the page's text (no offset map needed).
+ * Normalisation for matching. Every code unit folds to exactly one code unit (full width to ASCII,
+ * letter case, Traditional to Simplified Chinese), and separators people vary in names ("Yi-34B",
+ * "Yi 34B", "Yi34B") are dropped; an index map leads back to offsets in the page's text.
  */
+import { T2S_PAIRS } from './t2s-table';
 
-/** Folds one code unit: full-width ASCII to ASCII, then letter case; anything else is unchanged. */
+const CJK_BASE = 0x3400;
+/** Simplified form of each code unit in U+3400–U+9FFF (0 = unchanged). */
+const T2S = new Uint16Array(0xa000 - CJK_BASE);
+for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
+  T2S[T2S_PAIRS.charCodeAt(i) - CJK_BASE] = T2S_PAIRS.charCodeAt(i + 1);
+}
+
+/** Folds one code unit: full-width ASCII to ASCII, letter case, Traditional to Simplified. */
 export function foldCode(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  if (code >= CJK_BASE && code < 0xa000) return T2S[code - CJK_BASE] || code;
   // Full-width forms (U+FF01–U+FF5E) are NFKC-equivalent to ASCII 0x21–0x7E.
-  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
-  else if (code === 0x3000) return 0x20; // ideographic space
-  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
-  if (code < 0x80) return code;
+  if (code >= 0xff01 && code <= 0xff5e) return foldCode(code - 0xfee0);
+  if (code === 0x3000) return 0x20; // ideographic space
   if (code >= 0xd800 && code <= 0xdfff) return code; // surrogate halves fold to themselves
   const lower = String.fromCharCode(code).toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : code;
@@ -34,6 +43,25 @@ export function foldWidth(text: string): string {
   return out;
 }
 
+/**
+ * Separators that names vary in: spaces, hyphens and dashes, underscores, middle dots. Checked after
+ * folding, so full-width forms count too.
+ */
+export function isSeparatorCode(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x2d ||
+    code === 0x5f ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0xa0 ||
+    code === 0xb7 ||
+    code === 0x30fb ||
+    (code >= 0x2010 && code <= 0x2013)
+  );
+}
+
 /** True for code units that make up a Latin word: ASCII letters and digits and Latin-1/Extended letters. */
 export function isWordCode(code: number): boolean {
   return (
@@ -45,4 +73,39 @@ export function isWordCode(code: number): boolean {
     (code >= 0xff41 && code <= 0xff5a) ||
     (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
   );
+}
+
+/** True for Latin letters (not digits), in either width. */
+export function isLetterCode(code: number): boolean {
+  return isWordCode(code) && !(code >= 0x30 && code <= 0x39) && !(code >= 0xff10 && code <= 0xff19);
+}
+
+/** Text folded for matching, separators dropped; `origin[i]` is the source offset of code unit i. */
+export interface Normalized {
+  codes: Uint16Array;
+  origin: Int32Array;
+  length: number;
+}
+
+/** Normalises text for the automaton (see the module comment). */
+export function normalize(text: string): Normalized {
+  const codes = new Uint16Array(text.length);
+  const origin = new Int32Array(text.length + 1);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = foldCode(text.charCodeAt(i));
+    if (isSeparatorCode(code)) continue;
+    codes[n] = code;
+    origin[n++] = i;
+  }
+  origin[n] = text.length;
+  return { codes, origin, length: n };
+}
+
+/** The normalised form of a name, as a string (the automaton's key). */
+export function normalizeKey(name: string): string {
+  const { codes, length } = normalize(name);
+  let out = '';
+  for (let i = 0; i < length; i++) out += String.fromCharCode(codes[i]!);
+  return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
 import { Automaton } from '../../lib/match/automaton';
-import { foldText } from '../../lib/text/fold';
+import { normalize, normalizeKey } from '../../lib/text/fold';
 
 const aliases: AliasRecord[] = [
   { text: 'OpenAI', entityId: 'openai' },
@@ -21,7 +21,8 @@ const aliases: AliasRecord[] = [
   { text: 'A100', entityId: 'a100', caseSensitive: true, ambiguous: true },
 ];
 const matcher = new AliasMatcher(aliases);
-const found = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+const found = (text: string) =>
+  matcher.find(text).mentions.map((m) => [text.slice(m.start, m.end), m.entityId]);
 
 describe('AliasMatcher', () => {
   it('finds names with possessives and punctuation around them', () => {
@@ -65,7 +66,7 @@ describe('AliasMatcher', () => {
   it('marks ambiguous names only in AI context', () => {
     expect(found('Gemini: a good week for romance.')).toEqual([]);
     expect(found('Google said Gemini is its most capable model.')).toEqual([['Gemini', 'gemini']]);
-    expect(found('Gemini 1.5 arrives.')).toEqual([['Gemini', 'gemini']]);
+    expect(found('Gemini 1.5 arrives.')).toEqual([['Gemini 1.5', 'gemini']]);
   });
 
   it('accepts an ambiguous name next to an unambiguous one in the same block', () => {
@@ -81,7 +82,7 @@ describe('AliasMatcher', () => {
     const automaton = new Automaton(keys);
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', ' '), maxLength: 40 }), (text) => {
-        const folded = foldText(text);
+        const folded = normalizeKey(text);
         const expected: string[] = [];
         for (let end = 1; end <= folded.length; end++) {
           for (const key of keys) {
@@ -89,7 +90,7 @@ describe('AliasMatcher', () => {
               expected.push(`${end - key.length}:${key}`);
           }
         }
-        const actual = automaton.scan(text).map((h) => `${h.start}:${keys[h.key]}`);
+        const actual = automaton.scan(normalize(text)).map((h) => `${h.start}:${keys[h.key]}`);
         expect(actual.sort()).toEqual(expected.sort());
       }),
     );

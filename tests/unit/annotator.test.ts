@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Annotator, type ChangeRecord } from '../../lib/dom/annotator';
+import { AliasMatcher } from '../../lib/match/matcher';
+
+const matcher = new AliasMatcher(
+  [
+    { text: 'OpenAI', entityId: 'openai' },
+    { text: 'GPT-4', entityId: 'gpt-4' },
+    { text: 'Yi-34B', entityId: 'yi-34b' },
+    { text: '01.AI', entityId: '01-ai' },
+    { text: 'Yi', entityId: 'yi', caseSensitive: true, ambiguous: true },
+  ],
+  { yi: ['01-ai', 'yi-34b'], '01-ai': ['yi'], 'yi-34b': ['yi'] },
+);
+
+const texts = (annotator: Annotator) => annotator.all().map((m) => `${m.range.toString()}→${m.entityId}`);
+
+/** Records mutations made by `change` and hands them over as the content script does. */
+function mutate(root: Node, change: () => void): ChangeRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+describe('Annotator', () => {
+  it('admits an ambiguous name when a related entity is named elsewhere on the page', () => {
+    document.body.innerHTML = '<p>Yi is popular.</p><p>01.AI released it.</p>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    expect(texts(annotator)).toEqual(['Yi→yi', '01.AI→01-ai']);
+    document.body.innerHTML = '<p>Yi is popular.</p><p>Nothing else.</p>';
+    annotator.scan(document.body);
+    expect(texts(annotator)).toEqual([]);
+  });
+
+  it('rescans only the blocks mutations touched', async () => {
+    document.body.innerHTML = '<div id="feed"><p id="a">OpenAI ships.</p><p id="b">Quiet news.</p></div>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    expect(texts(annotator)).toEqual(['OpenAI→openai']);
+
+    const records = mutate(document.body, () => {
+      const p = document.createElement('p');
+      p.textContent = 'GPT-4 arrives.';
+      document.getElementById('feed')!.append(p);
+      document.getElementById('b')!.firstChild!.textContent = 'Yi-34B news.';
+    });
+    expect(annotator.update(records)).toBe(true);
+    expect(texts(annotator)).toEqual(['OpenAI→openai', 'Yi-34B→yi-34b', 'GPT-4→gpt-4']);
+
+    const removal = mutate(document.body, () => document.getElementById('a')!.remove());
+    expect(annotator.update(removal)).toBe(true);
+    expect(texts(annotator)).toEqual(['Yi-34B→yi-34b', 'GPT-4→gpt-4']);
+  });
+
+  it('ignores changes inside editors', async () => {
+    document.body.innerHTML = '<div contenteditable="true"><p id="e">draft</p></div><p>OpenAI</p>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    const records = mutate(document.body, () => {
+      document.getElementById('e')!.textContent = 'OpenAI and GPT-4';
+    });
+    annotator.update(records);
+    expect(texts(annotator)).toEqual(['OpenAI→openai']);
+  });
+
+  it('finds the same mentions however a block is split into nodes (property)', () => {
+    const sentence = 'OpenAI said GPT-4 beat Yi-34B, and 01.AI disagreed about Yi.';
+    document.body.innerHTML = `<p>${sentence}</p>`;
+    const expected = texts(scanned(sentence));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: sentence.length - 1 }), { maxLength: 12 }),
+        (cuts) => {
+          const p = document.createElement('p');
+          let last = 0;
+          [...cuts.sort((a, b) => a - b), sentence.length].forEach((cut, i) => {
+            const part = sentence.slice(last, cut);
+            last = cut;
+            if (i % 2) {
+              const span = document.createElement(i % 4 === 1 ? 'b' : 'span');
+              span.textContent = part;
+              p.append(span);
+            } else p.append(part);
+          });
+          document.body.replaceChildren(p);
+          const annotator = new Annotator(matcher);
+          annotator.scan(document.body);
+          expect(texts(annotator)).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+function scanned(sentence: string): Annotator {
+  document.body.innerHTML = `<p>${sentence}</p>`;
+  const annotator = new Annotator(matcher);
+  annotator.scan(document.body);
+  return annotator;
+}

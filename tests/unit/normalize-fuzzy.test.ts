@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
+import { foldText, normalize, normalizeKey } from '../../lib/text/fold';
+
+const aliases: AliasRecord[] = [
+  { text: 'OpenAI', entityId: 'openai' },
+  { text: 'ChatGPT', entityId: 'chatgpt' },
+  { text: 'DeepSeek', entityId: 'deepseek' },
+  { text: 'GPT-4', entityId: 'gpt-4' },
+  { text: 'Yi-34B', entityId: 'yi-34b' },
+  { text: 'Llama 2', entityId: 'llama-2' },
+  { text: 'Llama', entityId: 'llama', caseSensitive: true, ambiguous: true },
+  { text: 'Qwen', entityId: 'qwen' },
+  { text: 'Qwen1.5', entityId: 'qwen' },
+  { text: 'Mixtral 8x7B', entityId: 'mixtral' },
+  { text: 'ERNIE Bot', entityId: 'ernie-bot' },
+  { text: 'A100', entityId: 'a100', caseSensitive: true, ambiguous: true },
+  { text: 'NVIDIA', entityId: 'nvidia' },
+  { text: '英伟达', entityId: 'nvidia' },
+  { text: '微软', entityId: 'microsoft' },
+  { text: '通义千问', entityId: 'qwen' },
+  { text: '百川', entityId: 'baichuan', ambiguous: true },
+  { text: '百川智能', entityId: 'baichuan' },
+];
+const matcher = new AliasMatcher(aliases, { baichuan: ['baichuan-2'] });
+const found = (text: string) =>
+  matcher.find(text).mentions.map((m) => [text.slice(m.start, m.end), m.entityId, m.match]);
+
+describe('normalisation', () => {
+  it('treats separator variants of a name alike', () => {
+    for (const text of ['Yi-34B', 'Yi 34B', 'Yi34B', 'yi_34b']) {
+      expect(found(`The ${text} model`), text).toEqual([[text, 'yi-34b', 'exact']]);
+    }
+    for (const text of ['GPT-4', 'GPT4', 'GPT 4', 'gpt‑4'])
+      expect(found(`${text} leads`), text).toEqual([[text, 'gpt-4', 'exact']]);
+    for (const text of ['Llama 2', 'Llama-2', 'LLaMA2'])
+      expect(found(`${text} is open`), text).toEqual([[text, 'llama-2', 'exact']]);
+  });
+
+  it('folds Traditional Chinese to Simplified', () => {
+    expect(found('輝達與微軟合作，通義千問開源')).toEqual([
+      ['微軟', 'microsoft', 'exact'],
+      ['通義千問', 'qwen', 'exact'],
+    ]);
+    expect(normalizeKey('英偉達')).toBe(normalizeKey('英伟达'));
+  });
+
+  it('links names split by a space between letters, as fuzzy', () => {
+    expect(found('Open AI and Chat GPT; Deep Seek too')).toEqual([
+      ['Open AI', 'openai', 'fuzzy'],
+      ['Chat GPT', 'chatgpt', 'fuzzy'],
+      ['Deep Seek', 'deepseek', 'fuzzy'],
+    ]);
+    expect(found('A 100-page report on NVIDIA')).toEqual([['NVIDIA', 'nvidia', 'exact']]);
+  });
+
+  it('folding and normalising are idempotent (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        expect(foldText(foldText(text))).toBe(foldText(text));
+        expect(normalizeKey(normalizeKey(text))).toBe(normalizeKey(text));
+        const n = normalize(text);
+        for (let i = 0; i < n.length; i++) expect(n.origin[i]).toBeLessThan(text.length);
+      }),
+    );
+  });
+});
+
+describe('fuzzy linking of model-shaped tokens', () => {
+  it('links variants to the most specific known name', () => {
+    expect(found('Qwen1.5-72B-Chat and Llama-2-13b-hf and Mixtral-8x7B-Instruct')).toEqual([
+      ['Qwen1.5-72B-Chat', 'qwen', 'fuzzy'],
+      ['Llama-2-13b-hf', 'llama-2', 'fuzzy'],
+      ['Mixtral-8x7B-Instruct', 'mixtral', 'fuzzy'],
+    ]);
+    expect(found('Baidu shipped ERNIE-Bot 4.0')).toEqual([['ERNIE-Bot 4.0', 'ernie-bot', 'fuzzy']]);
+  });
+
+  it('forgives a misspelt name but never a different number', () => {
+    expect(found('Mixtrall-8x7B is out')).toEqual([['Mixtrall-8x7B', 'mixtral', 'fuzzy']]);
+    expect(found('GPT-45 and GPT4All')).toEqual([]);
+    // No Llama 3 in this index: the family is the most specific known entity.
+    expect(found('Llama-3-8B')).toEqual([['Llama-3-8B', 'llama', 'fuzzy']]);
+  });
+
+  it('scores exact matches 1 and fuzzy ones below', () => {
+    const [exact, fuzzy] = matcher.find('GPT-4 and Qwen1.5-72B').mentions;
+    expect(exact!.score).toBe(1);
+    expect(fuzzy!.score).toBeGreaterThan(0);
+    expect(fuzzy!.score).toBeLessThan(1);
+  });
+});
+
+describe('ambiguous names', () => {
+  it('need context: a cue, a suffix, a name in the block, or a related entity on the page', () => {
+    expect(found('百川汇海，风景很好。')).toEqual([]);
+    expect(found('百川发布了新的大模型。')).toEqual([['百川', 'baichuan', 'exact']]);
+    const { mentions, deferred } = matcher.find('百川的估值上升。');
+    expect(mentions).toEqual([]);
+    expect(deferred).toEqual(['baichuan']);
+    expect(matcher.find('百川的估值上升。', new Set(['baichuan-2'])).mentions).toHaveLength(1);
+    expect(matcher.find('百川的估值上升。', new Set(['nvidia'])).mentions).toHaveLength(0);
+  });
+});
+
+describe('invariants (property)', () => {
+  const pieces = [
+    'OpenAI',
+    'GPT-4',
+    'Yi 34B',
+    ' ',
+    '. ',
+    'yield',
+    'A100s',
+    '英伟达',
+    '微軟',
+    'Qwen1.5-7B',
+    'x',
+    '-',
+    'Llama',
+  ];
+  it('mentions lie inside the text, in order, without overlaps', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        let last = 0;
+        for (const m of matcher.find(text).mentions) {
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          last = m.end;
+        }
+      }),
+    );
+  });
+});
