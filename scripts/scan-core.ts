@@ -1,0 +1,93 @@
+/**
+ * The scan CLI's engine: the content script's own Annotator and matcher, run on a saved page parsed
+ * by happy-dom (which computes styles, so hidden elements are skipped as in the browser) or on a
+ * plain text file (one block per paragraph).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { parseDataset, type Entity } from '../lib/schema';
+import { AliasMatcher } from '../lib/match/matcher';
+import { Annotator } from '../lib/dom/annotator';
+import { aliasIndex, relatedEntities } from '../lib/store/service';
+
+export interface ScanMention {
+  start: number;
+  end: number;
+  text: string;
+  entity: { id: string; name: string; type: string };
+  match: 'exact' | 'fuzzy';
+  score: number;
+}
+
+export interface Scanner {
+  scanHtml: (html: string) => ScanMention[];
+  scanText: (text: string) => ScanMention[];
+  entities: ReadonlyMap<string, Entity>;
+}
+
+/** Builds a scanner over a dataset file (the bundled one by default). */
+export function createScanner(datasetPath = resolve(import.meta.dirname, '../data/dataset.json')): Scanner {
+  const dataset = parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8')));
+  const matcher = new AliasMatcher(aliasIndex(dataset.entities), relatedEntities(dataset.entities));
+  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+
+  const run = (document: Document, offsetOf: (node: Text) => number): ScanMention[] => {
+    const annotator = new Annotator(matcher, { checkVisibility: true });
+    annotator.scan(document.body);
+    return annotator.all().map((m) => {
+      const start = offsetOf(m.range.startContainer as Text) + m.range.startOffset;
+      const end = offsetOf(m.range.endContainer as Text) + m.range.endOffset;
+      const entity = entities.get(m.entityId)!;
+      return {
+        start,
+        end,
+        text: m.text,
+        entity: { id: entity.id, name: entity.name.en, type: entity.type },
+        match: m.match,
+        score: m.score,
+      };
+    });
+  };
+
+  const newDocument = (html: string): { window: Window; document: Document } => {
+    const window = new Window({
+      settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+    });
+    window.document.write(html);
+    return { window, document: window.document as unknown as Document };
+  };
+
+  return {
+    entities,
+    /** Offsets are into the document's text content (`document.documentElement.textContent`). */
+    scanHtml(html) {
+      const { window, document } = newDocument(html);
+      const offsets = new Map<Node, number>();
+      let offset = 0;
+      const walker = document.createTreeWalker(document.documentElement, 0x4);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        offsets.set(node, offset);
+        offset += (node as Text).data.length;
+      }
+      const mentions = run(document, (node) => offsets.get(node)!);
+      void window.happyDOM.close();
+      return mentions;
+    },
+    /** Offsets are into the text as given; paragraphs (blank-line separated) are the blocks. */
+    scanText(text) {
+      const { window, document } = newDocument('<!doctype html><body></body>');
+      const starts = new Map<Node, number>();
+      const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+      for (const m of text.matchAll(paragraph)) {
+        const p = document.createElement('p');
+        p.textContent = m[0];
+        document.body.append(p);
+        starts.set(p.firstChild!, m.index);
+      }
+      const mentions = run(document, (node) => starts.get(node)!);
+      void window.happyDOM.close();
+      return mentions;
+    },
+  };
+}
