@@ -10,7 +10,8 @@ const tsx = resolve(root, 'node_modules/.bin/tsx');
 const scan = (...args: string[]) =>
   spawnSync(tsx, ['scripts/scan.ts', ...args], { cwd: root, encoding: 'utf8' });
 
-describe('npm run scan', () => {
+// Each case starts the CLI as a process (tsx), about a second apiece.
+describe('npm run scan', { timeout: 30_000 }, () => {
   it('prints exactly one JSON object whose offsets point at the mentions', () => {
     const txt = resolve(root, 'tests/fixtures/labelled-sample.txt');
     const out = execFileSync(tsx, ['scripts/scan.ts', '--json', page, txt], { cwd: root, encoding: 'utf8' });
