@@ -100,8 +100,17 @@ export const FundingRoundSchema = v.strictObject({
 });
 
 /** A benchmark score someone claims, with independent or perturbed results beside it. */
+/** What independent checks found about a benchmark claim; drives the card's robustness badge. */
+export const BENCHMARK_OUTCOMES = ['holds-up', 'drops', 'contaminated', 'unverified'] as const;
+
 export const BenchmarkClaimSchema = v.strictObject({
-  benchmark: NonEmpty(120),
+  benchmark: v.optional(NonEmpty(120)),
+  /**
+   * holds-up: independent or perturbed tests confirm the claim; drops: scores fall under
+   * perturbation or on fresh tests; contaminated: test data leaked into training or the method is
+   * flawed; unverified: only the claimant's own figures.
+   */
+  outcome: v.optional(v.picklist(BENCHMARK_OUTCOMES)),
   /** The score as claimed, written as the source writes it ("90.0%", "1417 Elo"). */
   claimed: v.optional(NonEmpty(60)),
   /** Entity id of whoever claims it. */
@@ -145,6 +154,16 @@ export const AliasSchema = v.strictObject({
 export const BaseLinkSchema = v.strictObject({
   id: IdSchema,
   relation: v.picklist(RELATION_KINDS),
+  /** How established the relation is ("disputed", "reported" make the card say "alleged"). */
+  status: v.optional(v.picklist(NOTE_STATUSES)),
+  /** Ids of this entity's notes that document the relation (shown when the badge is explained). */
+  notes: v.optional(v.pipe(v.array(IdSchema), v.maxLength(20))),
+});
+
+/** A claim or finding that a model was pretrained from scratch (no base model). */
+export const PretrainingSchema = v.strictObject({
+  status: v.picklist(NOTE_STATUSES),
+  notes: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(20)),
 });
 
 export const EntitySchema = v.strictObject({
@@ -154,9 +173,13 @@ export const EntitySchema = v.strictObject({
     en: NonEmpty(200),
     zh: v.optional(NonEmpty(200)),
     zhHant: v.optional(NonEmpty(200)),
+    /** Chinese media write this name in Latin letters: there is no Chinese name to add. */
+    zhUsesLatin: v.optional(v.literal(true)),
   }),
   aliases: v.pipe(v.array(AliasSchema), v.maxLength(200)),
   summary: v.optional(LocalisedTextSchema),
+  /** Set when sources say the model was pretrained from scratch (with how sure that is). */
+  pretraining: v.optional(PretrainingSchema),
   links: v.optional(
     v.strictObject({
       developer: v.optional(IdSchema),
@@ -189,6 +212,8 @@ export type NoteStatus = (typeof NOTE_STATUSES)[number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Note = v.InferOutput<typeof NoteSchema>;
+export type BenchmarkOutcome = (typeof BENCHMARK_OUTCOMES)[number];
+export type BaseLink = v.InferOutput<typeof BaseLinkSchema>;
 export type FundingRound = v.InferOutput<typeof FundingRoundSchema>;
 export type BenchmarkClaim = v.InferOutput<typeof BenchmarkClaimSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;

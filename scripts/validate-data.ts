@@ -1,12 +1,12 @@
 /** Checks data/dataset.json against the schema and cross-entity integrity; prints a summary. */
 import { readFileSync } from 'node:fs';
 import { parseDataset } from '../lib/schema';
-import { checkIntegrity } from '../lib/data/integrity';
+import { lintDataset } from '../lib/data/lint';
 
 const file = process.argv[2] ?? new URL('../data/dataset.json', import.meta.url).pathname;
 try {
   const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
-  const problems = checkIntegrity(dataset);
+  const problems = lintDataset(dataset);
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

@@ -50,6 +50,13 @@ export function checkIntegrity(dataset: Dataset): string[] {
           `${where}.notes[${note.id}].benchmark.claimedBy: unknown entity "${note.benchmark.claimedBy}"`,
         );
     }
+    const noteRefs = [
+      ...(links.base ?? []).flatMap((b, i) => (b.notes ?? []).map((id) => [`links.base.${i}.notes`, id] as const)),
+      ...(entity.pretraining?.notes ?? []).map((id) => ['pretraining.notes', id] as const),
+    ];
+    for (const [field, id] of noteRefs) {
+      if (!noteIds.has(id)) problems.push(`${where}.${field}: no note "${id}" on this entity`);
+    }
     const aliasKeys = new Set<string>();
     for (const alias of entity.aliases) {
       const key = alias.caseSensitive ? alias.text : alias.text.toLowerCase();

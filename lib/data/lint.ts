@@ -1,0 +1,36 @@
+/**
+ * Editorial rules for the bundled dataset (stricter than what a user's import must meet): every note
+ * has an https source, nothing is dated after the dataset's asOf date, and every entity either has
+ * a Chinese name or says that Chinese media use its Latin name.
+ */
+import type { Dataset } from '../schema';
+import { checkIntegrity } from './integrity';
+
+/** Compares partial dates by their common precision ("2024" is not after "2024-03-01"). */
+function isAfter(date: string, asOf: string): boolean {
+  const n = Math.min(date.length, asOf.length);
+  return date.slice(0, n) > asOf.slice(0, n);
+}
+
+/** Every problem with the bundled dataset, integrity included; empty when it may ship. */
+export function lintDataset(dataset: Dataset): string[] {
+  const problems = checkIntegrity(dataset);
+  for (const entity of dataset.entities) {
+    const where = `entities[${entity.id}]`;
+    if (!entity.name.zh && !entity.name.zhUsesLatin) {
+      problems.push(`${where}.name: add name.zh, or set name.zhUsesLatin when Chinese media use the Latin name`);
+    }
+    if (entity.name.zh && entity.name.zhUsesLatin) problems.push(`${where}.name: zh and zhUsesLatin both set`);
+    for (const note of entity.notes) {
+      const at = `${where}.notes[${note.id}]`;
+      const sources = [...note.sources, ...(note.response?.sources ?? [])];
+      if (!note.sources.some((s) => s.url.startsWith('https://'))) problems.push(`${at}: needs an https source`);
+      if (isAfter(note.date, dataset.asOf)) problems.push(`${at}.date: ${note.date} is after asOf ${dataset.asOf}`);
+      for (const s of sources) {
+        if (s.published && isAfter(s.published, dataset.asOf))
+          problems.push(`${at}: source ${s.url} published ${s.published}, after asOf`);
+      }
+    }
+  }
+  return problems;
+}
