@@ -1,8 +1,10 @@
-import { Fragment } from 'preact';
 import type { EntityView, EntityRef } from '../lib/messages/protocol';
 import { NOTE_KINDS } from '../lib/schema';
-import type { Note, Source } from '../lib/schema';
+import type { Note } from '../lib/schema';
 import type { Lang, Strings } from '../lib/i18n';
+import { VerdictBadges } from './VerdictBadges';
+import { NoteItem } from './NoteItem';
+import { displayNames } from './names';
 
 export interface EntityCardProps {
   view: EntityView;
@@ -15,61 +17,6 @@ export interface EntityCardProps {
   onClose?: () => void;
   /** Unique per card instance: ties the dialog to its heading for screen readers. */
   idPrefix?: string;
-}
-
-/** The reader's language first, the other language second (when the dataset has it). */
-export function displayNames(name: EntityRef['name'], lang: Lang): [string, string | undefined] {
-  if (lang === 'zh' && name.zh) return [name.zh, name.en];
-  return [name.en, name.zh];
-}
-
-function SourceLink({ source }: { source: Source }) {
-  const label = source.published ? `${source.publisher}, ${source.published}` : source.publisher;
-  return (
-    <a class="source" href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-      {label}
-    </a>
-  );
-}
-
-function Sources({ sources }: { sources: Source[] }) {
-  return (
-    <span class="sources">
-      {sources.map((s, i) => (
-        <Fragment key={i}>
-          {i > 0 && <span aria-hidden="true"> · </span>}
-          <SourceLink source={s} />
-        </Fragment>
-      ))}
-    </span>
-  );
-}
-
-function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; strings: Strings }) {
-  const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
-  const responseText =
-    note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
-  return (
-    <li class="note">
-      <p class="note-text">{text}</p>
-      <p class="note-meta">
-        <time dateTime={note.date}>{note.date}</time>
-        <span class={`status status-${note.status}`}>{strings.statuses[note.status]}</span>
-        <Sources sources={note.sources} />
-      </p>
-      {note.response && (
-        <div class="response">
-          <p class="note-text">
-            <strong>{strings.response}: </strong>
-            {responseText}
-          </p>
-          <p class="note-meta">
-            <Sources sources={note.response.sources} />
-          </p>
-        </div>
-      )}
-    </li>
-  );
 }
 
 /** The fact card: names, type, links, then notes by section, each line dated and sourced. */
@@ -150,6 +97,7 @@ export function EntityCard({
             {strings.investors}: {view.investors.map(refName).join(', ')}
           </p>
         )}
+        <VerdictBadges view={view} lang={lang} strings={strings} idPrefix={idPrefix} />
         {summary && <p class="summary">{summary}</p>}
         {showMatched && <p class="matched">{strings.matchedAs(matchedText, matchedFuzzy)}</p>}
       </header>

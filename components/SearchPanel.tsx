@@ -1,6 +1,6 @@
 import type { SearchHit } from '../lib/messages/protocol';
 import type { Lang, Strings } from '../lib/i18n';
-import { displayNames } from './EntityCard';
+import { displayNames } from './names';
 
 export interface SearchPanelProps {
   query: string;

@@ -3,8 +3,18 @@
  * has an https source, nothing is dated after the dataset's asOf date, and every entity either has
  * a Chinese name or says that Chinese media use its Latin name.
  */
-import type { Dataset } from '../schema';
+import type { Dataset, EntityType, NoteKind } from '../schema';
 import { checkIntegrity } from './integrity';
+
+/** What every entity of a type must have at least one note of: a model its lineage, a company its money. */
+const REQUIRED_KINDS: Record<EntityType, NoteKind[]> = {
+  company: ['funding'],
+  lab: ['funding', 'provenance'],
+  'model-family': ['provenance'],
+  model: ['provenance'],
+  product: ['provenance'],
+  chip: ['compute', 'provenance'],
+};
 
 /** Compares partial dates by their common precision ("2024" is not after "2024-03-01"). */
 function isAfter(date: string, asOf: string): boolean {
@@ -21,6 +31,11 @@ export function lintDataset(dataset: Dataset): string[] {
       problems.push(`${where}.name: add name.zh, or set name.zhUsesLatin when Chinese media use the Latin name`);
     }
     if (entity.name.zh && entity.name.zhUsesLatin) problems.push(`${where}.name: zh and zhUsesLatin both set`);
+    const kinds = new Set(entity.notes.map((n) => n.kind));
+    const needs = REQUIRED_KINDS[entity.type];
+    if (needs.length > 0 && !needs.some((k) => kinds.has(k))) {
+      problems.push(`${where}.notes: a ${entity.type} needs at least one ${needs.join(' or ')} note`);
+    }
     for (const note of entity.notes) {
       const at = `${where}.notes[${note.id}]`;
       const sources = [...note.sources, ...(note.response?.sources ?? [])];

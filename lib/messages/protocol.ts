@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ENTITY_TYPES, EntitySchema, IdSchema, describeIssues } from '../schema';
-import type { Entity, EntityType, Note, RelationKind } from '../schema';
+import type { BaseLink, Entity, EntityType, Note } from '../schema';
 import type { AliasRecord } from '../match/matcher';
 
 export const RequestSchema = v.variant('type', [
@@ -45,7 +45,7 @@ export interface EntityView {
   parent?: EntityRef;
   /** The model family, with its notes (which apply to every member). */
   family?: EntityRef & { notes: Note[] };
-  base: (EntityRef & { relation: RelationKind })[];
+  base: (EntityRef & Omit<BaseLink, 'id'>)[];
   investors: EntityRef[];
   /** True when the user changed this entry (it then survives dataset upgrades). */
   edited: boolean;

@@ -127,7 +127,7 @@ export function createService(
         family,
         base: (links.base ?? []).flatMap((b) => {
           const ref = linked.get(b.id);
-          return ref ? [{ ...ref, relation: b.relation }] : [];
+          return ref ? [{ ...b, ...ref }] : [];
         }),
         investors: (links.investors ?? []).flatMap((i) => linked.get(i) ?? []),
         edited: stored.origin === 'user',
