@@ -51,7 +51,9 @@ export function checkIntegrity(dataset: Dataset): string[] {
         );
     }
     const noteRefs = [
-      ...(links.base ?? []).flatMap((b, i) => (b.notes ?? []).map((id) => [`links.base.${i}.notes`, id] as const)),
+      ...(links.base ?? []).flatMap((b, i) =>
+        (b.notes ?? []).map((id) => [`links.base.${i}.notes`, id] as const),
+      ),
       ...(entity.pretraining?.notes ?? []).map((id) => ['pretraining.notes', id] as const),
     ];
     for (const [field, id] of noteRefs) {

@@ -28,9 +28,12 @@ export function lintDataset(dataset: Dataset): string[] {
   for (const entity of dataset.entities) {
     const where = `entities[${entity.id}]`;
     if (!entity.name.zh && !entity.name.zhUsesLatin) {
-      problems.push(`${where}.name: add name.zh, or set name.zhUsesLatin when Chinese media use the Latin name`);
+      problems.push(
+        `${where}.name: add name.zh, or set name.zhUsesLatin when Chinese media use the Latin name`,
+      );
     }
-    if (entity.name.zh && entity.name.zhUsesLatin) problems.push(`${where}.name: zh and zhUsesLatin both set`);
+    if (entity.name.zh && entity.name.zhUsesLatin)
+      problems.push(`${where}.name: zh and zhUsesLatin both set`);
     const kinds = new Set(entity.notes.map((n) => n.kind));
     const needs = REQUIRED_KINDS[entity.type];
     if (needs.length > 0 && !needs.some((k) => kinds.has(k))) {
@@ -39,8 +42,10 @@ export function lintDataset(dataset: Dataset): string[] {
     for (const note of entity.notes) {
       const at = `${where}.notes[${note.id}]`;
       const sources = [...note.sources, ...(note.response?.sources ?? [])];
-      if (!note.sources.some((s) => s.url.startsWith('https://'))) problems.push(`${at}: needs an https source`);
-      if (isAfter(note.date, dataset.asOf)) problems.push(`${at}.date: ${note.date} is after asOf ${dataset.asOf}`);
+      if (!note.sources.some((s) => s.url.startsWith('https://')))
+        problems.push(`${at}: needs an https source`);
+      if (isAfter(note.date, dataset.asOf))
+        problems.push(`${at}.date: ${note.date} is after asOf ${dataset.asOf}`);
       for (const s of sources) {
         if (s.published && isAfter(s.published, dataset.asOf))
           problems.push(`${at}: source ${s.url} published ${s.published}, after asOf`);

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { createScanner } from '../../scripts/scan-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { markPoint, marksInside, markedTexts, waitForMarks } from './helpers';
 
 let browser: ExtensionBrowser;
@@ -88,6 +91,18 @@ describe('marks on a news page', () => {
     }
     expect(await marksInside(page, '[data-testid="search"], [data-testid="comment-textarea"]')).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the scan CLI agrees with the browser', () => {
+  it('finds the same mentions, in the same order, on every fixture page', async () => {
+    const scanner = createScanner();
+    for (const file of readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html'))) {
+      const cli = scanner.scanHtml(readFileSync(join(PAGES_DIR, file), 'utf8')).map((m) => m.text);
+      const page = await open(file);
+      expect(await markedTexts(page), file).toEqual(cli);
+      await page.close();
+    }
   });
 });
 
