@@ -27,9 +27,12 @@ export interface Scanner {
 }
 
 /** Builds a scanner over a dataset file (the bundled one by default). */
-export function createScanner(datasetPath = resolve(import.meta.dirname, '../data/dataset.json')): Scanner {
+export function createScanner(
+  datasetPath = resolve(import.meta.dirname, '../data/dataset.json'),
+  options: { fuseThreshold?: number } = {},
+): Scanner {
   const dataset = parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8')));
-  const matcher = new AliasMatcher(aliasIndex(dataset.entities), relatedEntities(dataset.entities));
+  const matcher = new AliasMatcher(aliasIndex(dataset.entities), relatedEntities(dataset.entities), options);
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 
   const run = (document: Document, offsetOf: (node: Text) => number): ScanMention[] => {

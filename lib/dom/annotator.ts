@@ -3,7 +3,7 @@
  * caller paints them (CSS Custom Highlight API) and asks which mention sits under a point. After
  * the first scan, only the blocks that DOM mutations touch are scanned again.
  */
-import type { AliasMatcher, Mention } from '../match/matcher';
+import type { AliasMatcher, FindResult, Mention } from '../match/matcher';
 import {
   blockAncestor,
   collectBlocks,
@@ -24,9 +24,33 @@ export interface PageMention extends Mention {
 
 interface ScannedBlock {
   block: TextBlock;
+  region: Element;
+  result: FindResult;
   mentions: PageMention[];
-  /** Ambiguous names left out for want of context; page-level context may admit them later. */
-  deferred: string[];
+}
+
+/** Counts per entity, so a region's context can shrink again when blocks leave the page. */
+class Tally {
+  private readonly counts = new Map<string, number>();
+  readonly present = new Set<string>();
+  add(ids: Iterable<string>, delta: 1 | -1): void {
+    for (const id of ids) {
+      const n = (this.counts.get(id) ?? 0) + delta;
+      if (n > 0) {
+        this.counts.set(id, n);
+        this.present.add(id);
+      } else {
+        this.counts.delete(id);
+        this.present.delete(id);
+      }
+    }
+  }
+}
+
+interface Region {
+  entities: Tally;
+  otherSense: Tally;
+  blocks: Set<ScannedBlock>;
 }
 
 /** The part of a MutationRecord the annotator needs (so tests can pass plain objects). */
@@ -40,9 +64,8 @@ export interface ChangeRecord {
 export class Annotator {
   private readonly scanned = new Map<Element, ScannedBlock[]>();
   private readonly byNode = new Map<Text, ScannedBlock>();
+  private readonly regions = new Map<Element, Region>();
   private ordered: PageMention[] | undefined;
-  /** Entities named so far, per context region (context for ambiguous names elsewhere in it). */
-  private readonly regionEntities = new Map<Element, Set<string>>();
 
   constructor(
     private readonly matcher: AliasMatcher,
@@ -53,7 +76,7 @@ export class Annotator {
   scan(root: Element): readonly PageMention[] {
     this.scanned.clear();
     this.byNode.clear();
-    this.regionEntities.clear();
+    this.regions.clear();
     this.scanBlocks(collectBlocks(root, this.options));
     return this.all();
   }
@@ -86,15 +109,19 @@ export class Annotator {
         }
       }
     }
-    if (pruned) pruned = this.pruneDisconnected();
+    const touched = new Set<Region>();
+    if (pruned) pruned = this.pruneDisconnected(touched);
     // Nested roots: rescanning an ancestor covers its descendants.
     const list = [...roots].filter((r) => r.isConnected && ![...roots].some((o) => o !== r && o.contains(r)));
-    if (list.length === 0) return pruned;
-    for (const root of list) this.forget(root);
+    if (list.length === 0) {
+      if (pruned) this.settle(touched);
+      return pruned;
+    }
+    for (const root of list) this.forget(root, touched);
     const fresh = list
       .filter((r) => !isInsideSkipped(r, this.options))
       .flatMap((r) => collectBlocks(r, this.options));
-    this.scanBlocks(fresh);
+    this.scanBlocks(fresh, touched);
     return true;
   }
 
@@ -119,73 +146,59 @@ export class Annotator {
     return mentions.find((m) => m.start <= at && at <= m.end);
   }
 
-  private scanBlocks(blocks: TextBlock[]): void {
-    this.ordered = undefined;
-    const fresh = blocks.map((block) => this.match(block));
-    for (const scanned of fresh) this.record(scanned);
-    this.admitDeferred(fresh);
+  private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
+    for (const block of blocks) {
+      const region = contextRegion(block.element);
+      const scanned: ScannedBlock = { block, region, result: this.matcher.find(block.text), mentions: [] };
+      this.record(scanned, touched);
+    }
+    this.settle(touched);
   }
 
   /**
-   * Ambiguous names held back in one block are admitted once a related entity is named elsewhere
-   * in the same region of the page (the article, a sidebar box, the comments): a horoscope box
-   * beside an article about Google does not make its "Gemini" the model. Earlier blocks are
-   * looked at again only when their region gained a new entity.
+   * Decides the ambiguous names of every block in the touched regions with what each region now
+   * knows: a horoscope box beside an article about Google does not make its "Gemini" the model.
    */
-  private admitDeferred(fresh: ScannedBlock[]): void {
-    const gained = new Set<Element>();
-    for (const b of fresh) {
-      if (b.mentions.length === 0) continue;
-      const region = contextRegion(b.block.element);
-      let entities = this.regionEntities.get(region);
-      if (!entities) this.regionEntities.set(region, (entities = new Set()));
-      for (const m of b.mentions) {
-        if (!entities.has(m.entityId)) {
-          entities.add(m.entityId);
-          gained.add(region);
-        }
-      }
-    }
-    const waiting = new Set(fresh.filter((b) => b.deferred.length > 0));
-    if (gained.size > 0) {
-      for (const b of [...this.scanned.values()].flat()) {
-        if (b.deferred.length > 0 && gained.has(contextRegion(b.block.element))) waiting.add(b);
-      }
-    }
-    for (const b of waiting) {
-      const entities = this.regionEntities.get(contextRegion(b.block.element));
-      if (!entities) continue;
-      const again = this.match(b.block, entities);
-      if (again.mentions.length === b.mentions.length) continue;
-      this.forgetBlock(b);
-      this.record(again);
-    }
-  }
-
-  private match(block: TextBlock, page?: ReadonlySet<string>): ScannedBlock {
-    const { mentions, deferred } = this.matcher.find(block.text, page);
-    return {
-      block,
-      deferred,
-      mentions: mentions.map((m) => ({
-        ...m,
-        block,
-        range: rangeFor(block, m.start, m.end),
-        text: block.text.slice(m.start, m.end),
-      })),
-    };
-  }
-
-  private record(scanned: ScannedBlock): void {
+  private settle(touched: Set<Region>): void {
     this.ordered = undefined;
+    for (const region of touched) {
+      const context = { entities: region.entities.present, otherSense: region.otherSense.present };
+      for (const scanned of region.blocks) {
+        const mentions = this.matcher.resolve(scanned.result, context);
+        if (sameMentions(mentions, scanned.mentions)) continue;
+        scanned.mentions = mentions.map((m) => ({
+          ...m,
+          block: scanned.block,
+          range: rangeFor(scanned.block, m.start, m.end),
+          text: scanned.block.text.slice(m.start, m.end),
+        }));
+      }
+    }
+  }
+
+  private regionOf(element: Element): Region {
+    let region = this.regions.get(element);
+    if (!region) {
+      region = { entities: new Tally(), otherSense: new Tally(), blocks: new Set() };
+      this.regions.set(element, region);
+    }
+    return region;
+  }
+
+  private record(scanned: ScannedBlock, touched: Set<Region>): void {
     const element = scanned.block.element;
     const list = this.scanned.get(element);
     if (list) list.push(scanned);
     else this.scanned.set(element, [scanned]);
     for (const node of scanned.block.nodes) this.byNode.set(node, scanned);
+    const region = this.regionOf(scanned.region);
+    region.blocks.add(scanned);
+    region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), 1);
+    region.otherSense.add(new Set(scanned.result.otherSense), 1);
+    touched.add(region);
   }
 
-  private forgetBlock(scanned: ScannedBlock): void {
+  private forgetBlock(scanned: ScannedBlock, touched: Set<Region>): void {
     this.ordered = undefined;
     const list = this.scanned.get(scanned.block.element);
     if (list) {
@@ -194,24 +207,39 @@ export class Annotator {
       else this.scanned.delete(scanned.block.element);
     }
     for (const node of scanned.block.nodes) if (this.byNode.get(node) === scanned) this.byNode.delete(node);
+    const region = this.regionOf(scanned.region);
+    region.blocks.delete(scanned);
+    region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), -1);
+    region.otherSense.add(new Set(scanned.result.otherSense), -1);
+    touched.add(region);
   }
 
   /** Drops every block at or under `root`. */
-  private forget(root: Element): void {
+  private forget(root: Element, touched: Set<Region>): void {
     for (const [element, blocks] of [...this.scanned]) {
-      if (root === element || root.contains(element)) for (const b of blocks) this.forgetBlock(b);
+      if (root === element || root.contains(element)) for (const b of blocks) this.forgetBlock(b, touched);
     }
   }
 
-  private pruneDisconnected(): boolean {
+  private pruneDisconnected(touched: Set<Region>): boolean {
     let changed = false;
     for (const [element, blocks] of [...this.scanned]) {
       if (element.isConnected) continue;
-      for (const b of blocks) this.forgetBlock(b);
+      for (const b of blocks) this.forgetBlock(b, touched);
       changed = true;
     }
     return changed;
   }
+}
+
+function sameMentions(next: readonly Mention[], current: readonly PageMention[]): boolean {
+  return (
+    next.length === current.length &&
+    next.every(
+      (m, i) =>
+        m.start === current[i]!.start && m.end === current[i]!.end && m.entityId === current[i]!.entityId,
+    )
+  );
 }
 
 const REGION_TAGS = new Set(['ARTICLE', 'ASIDE', 'NAV', 'MAIN', 'HEADER', 'FOOTER', 'SECTION', 'BODY']);

@@ -20,9 +20,10 @@ export interface FuzzyLink {
 export const FUSE_THRESHOLD = 0.2;
 
 // A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
-// ("ERNIE-Bot 4.0"). Only runs that contain a digit are model-shaped enough to link fuzzily.
+// ("ERNIE-Bot 4.0"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
+// named editions after it ("Gemini 1.5 Pro") belong to the token. Only runs with a digit count.
 const TOKEN =
-  /(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d+(?:\.\d+)*[A-Za-z]?)?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?: (?:Pro|Ultra|Flash|Nano|Turbo|Chat|Instruct|Base|Mini|Max|Plus|Lite|Large|Medium|Small|Sonnet|Opus|Haiku|Preview|Vision|Coder))*)?(?![\p{L}\p{N}])/gu;
 
 /** Model-shaped tokens in `text` (UTF-16 offsets). */
 export function modelTokens(text: string): { start: number; end: number }[] {

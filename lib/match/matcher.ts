@@ -6,7 +6,14 @@
  */
 import { foldWidth, isLetterCode, isWordCode, normalize, normalizeKey, type Normalized } from '../text/fold';
 import { Automaton } from './automaton';
-import { hasAiCue, hasModelSuffix } from './context';
+import {
+  compileCues,
+  hasAiCue,
+  hasModelSuffix,
+  hasNegativeCue,
+  otherSenseAt,
+  sentenceAround,
+} from './context';
 import { FuzzyLinker, modelTokens } from './fuzzy';
 
 /** One alias as the matcher index carries it. */
@@ -15,6 +22,8 @@ export interface AliasRecord {
   entityId: string;
   caseSensitive?: boolean;
   ambiguous?: boolean;
+  /** A phrase that contains a name but means something else ("文心雕龙", "Apache Spark"). */
+  decoy?: boolean;
 }
 
 /** A mention of an entity in a text, as UTF-16 offsets into that text. */
@@ -29,15 +38,53 @@ export interface Mention {
   score: number;
 }
 
-/** What a block's scan found, and whether ambiguous names in it await page-level context. */
-export interface FindResult {
-  mentions: Mention[];
-  /** Entities of ambiguous names that were left out for want of context in this block. */
-  deferred: string[];
+/** An ambiguous name, with the evidence found for it inside its block. */
+export interface AmbiguousMention extends Mention {
+  evidence: number;
 }
+
+/** What one block's scan found, before page-level context decides its ambiguous names. */
+export interface FindResult {
+  /** Names that need no context. */
+  mentions: Mention[];
+  /** Ambiguous names, to be decided with resolveAmbiguous. */
+  ambiguous: AmbiguousMention[];
+  /** Entities whose names this block uses in another sense (decoy phrases, people, compounds). */
+  otherSense: string[];
+}
+
+/** What a page region knows: entities named unambiguously in it, names used in another sense. */
+export interface RegionContext {
+  entities: ReadonlySet<string>;
+  otherSense: ReadonlySet<string>;
+}
+
+export interface MatcherOptions {
+  fuseThreshold?: number;
+  /** Per entity, words whose presence in a sentence signals another sense of its ambiguous names. */
+  negativeCues?: Record<string, readonly string[]>;
+}
+
+const CJK_VERSION = /^[vV]?\d+(?:\.\d+)*(?![A-Za-z0-9.])/;
 
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
 const SPLIT_SCORE = 0.95;
+
+/**
+ * Evidence weights for ambiguous names (tuned on the labelled fixtures): a name is marked when the
+ * sum reaches ACCEPT. A cue or unambiguous name in the same sentence is strong, in the block weaker;
+ * a related entity named in the page region helps, another sense of the name in that region hurts.
+ */
+const WEIGHTS = {
+  sentence: 2,
+  suffix: 2,
+  block: 1,
+  region: 1,
+  otherSenseInRegion: -1,
+  otherSenseHere: -3,
+  negativeCue: -2,
+};
+const ACCEPT = 1;
 
 interface KeyInfo {
   records: AliasRecord[];
@@ -47,6 +94,7 @@ interface KeyInfo {
 
 interface Candidate extends Mention {
   ambiguous: boolean;
+  decoy: boolean;
 }
 
 export class AliasMatcher {
@@ -54,12 +102,17 @@ export class AliasMatcher {
   private readonly keys: KeyInfo[] = [];
   private readonly fuzzy: FuzzyLinker;
   private readonly related: ReadonlyMap<string, readonly string[]>;
+  private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
 
   /**
-   * Compiles the aliases. `related` lists, per entity, the entities whose unambiguous mention on the
-   * same page is context enough for its ambiguous names (developer, family, models of a company).
+   * Compiles the aliases (and decoy phrases). `related` lists, per entity, the entities whose
+   * unambiguous mention in the same page region is context for its ambiguous names.
    */
-  constructor(aliases: readonly AliasRecord[], related: Record<string, readonly string[]> = {}) {
+  constructor(
+    aliases: readonly AliasRecord[],
+    related: Record<string, readonly string[]> = {},
+    options: MatcherOptions = {},
+  ) {
     const keyIndex = new Map<string, number>();
     for (const record of aliases) {
       const key = normalizeKey(record.text);
@@ -80,47 +133,80 @@ export class AliasMatcher {
     for (const info of this.keys)
       info.records.sort((a, b) => Number(!!b.caseSensitive) - Number(!!a.caseSensitive));
     this.automaton = new Automaton([...keyIndex.keys()]);
-    this.fuzzy = new FuzzyLinker(aliases);
+    this.fuzzy = new FuzzyLinker(
+      aliases.filter((a) => !a.decoy),
+      options.fuseThreshold,
+    );
     this.related = new Map(Object.entries(related));
+    this.negativeCues = new Map(
+      Object.entries(options.negativeCues ?? {}).map(([id, cues]) => [id, compileCues(cues)]),
+    );
   }
 
-  /** Mentions in `text`; `pageEntities` (entities named unambiguously elsewhere) can vouch for ambiguous names. */
-  find(text: string, pageEntities?: ReadonlySet<string>): FindResult {
+  /** Scans one block of text: unambiguous mentions, scored ambiguous ones, other-sense evidence. */
+  find(text: string): FindResult {
     const norm = normalize(text);
     const exact: Candidate[] = [];
     for (const hit of this.automaton.scan(norm)) {
       const candidate = this.exactCandidate(text, norm, hit.start, hit.end, this.keys[hit.key]!);
       if (candidate) exact.push(candidate);
     }
-    const selected = selectLeftmostLongest(exact);
-    const withFuzzy = this.addFuzzy(text, selected);
+    const selected = this.addFuzzy(text, selectLeftmostLongest(exact));
 
-    // An ambiguous name ("Gemini", "A100") counts only with AI context: a cue word or an
-    // unambiguous name in the block, a version suffix, or a related entity named on the page.
     const mentions: Mention[] = [];
-    const deferred: string[] = [];
-    const blockContext = withFuzzy.some((m) => !m.ambiguous) || hasAiCue(text);
-    for (const m of withFuzzy) {
-      const { ambiguous, ...mention } = m;
-      if (
-        !ambiguous ||
-        blockContext ||
-        m.match === 'fuzzy' ||
-        hasModelSuffix(text, m.end) ||
-        this.vouched(m.entityId, pageEntities)
-      ) {
-        mentions.push(mention);
-      } else {
-        deferred.push(m.entityId);
-      }
+    const pending: Candidate[] = [];
+    const otherSense = new Set<string>();
+    for (const c of selected) {
+      if (c.decoy) otherSense.add(c.entityId);
+      else if (c.ambiguous && c.match === 'exact') pending.push(c);
+      else mentions.push(strip(c));
     }
-    return { mentions, deferred };
+    const ambiguous: AmbiguousMention[] = [];
+    const blockCue = hasAiCue(text) || mentions.length > 0;
+    for (const c of pending) {
+      const [from, to] = sentenceAround(text, c.start, c.end);
+      const sentence = text.slice(from, to);
+      const sentenceCue = hasAiCue(sentence) || mentions.some((m) => m.start >= from && m.end <= to);
+      const here = otherSenseAt(text, c.start, c.end);
+      const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));
+      const evidence =
+        (sentenceCue ? WEIGHTS.sentence : 0) +
+        (hasModelSuffix(text, c.end) ? WEIGHTS.suffix : 0) +
+        (blockCue ? WEIGHTS.block : 0) +
+        (here ? WEIGHTS.otherSenseHere : 0) +
+        (negative ? WEIGHTS.negativeCue : 0);
+      // Only an occurrence that no region could vouch for establishes another sense of the name.
+      if ((here || negative) && evidence + WEIGHTS.region < ACCEPT) otherSense.add(c.entityId);
+      ambiguous.push({ ...strip(c), evidence });
+    }
+    return { mentions, ambiguous, otherSense: [...otherSense] };
   }
 
-  private vouched(entityId: string, pageEntities: ReadonlySet<string> | undefined): boolean {
-    if (!pageEntities || pageEntities.size === 0) return false;
-    if (pageEntities.has(entityId)) return true;
-    return (this.related.get(entityId) ?? []).some((id) => pageEntities.has(id));
+  /** The block's mentions once its region's context has weighed in on the ambiguous names. */
+  resolve(result: FindResult, region: RegionContext): Mention[] {
+    if (result.ambiguous.length === 0) return result.mentions;
+    const accepted = result.ambiguous.filter((m) => {
+      const related =
+        region.entities.has(m.entityId) ||
+        (this.related.get(m.entityId) ?? []).some((id) => region.entities.has(id));
+      const total =
+        m.evidence +
+        (related ? WEIGHTS.region : 0) +
+        (region.otherSense.has(m.entityId) ? WEIGHTS.otherSenseInRegion : 0);
+      return total >= ACCEPT;
+    });
+    return [...result.mentions, ...accepted.map(({ evidence: _, ...m }) => m)].sort(
+      (a, b) => a.start - b.start,
+    );
+  }
+
+  /** find + resolve with the block as its own region (for single texts, tests and tools). */
+  findResolved(text: string): Mention[] {
+    const result = this.find(text);
+    return this.resolve(result, {
+      entities: new Set(result.mentions.map((m) => m.entityId)),
+      otherSense: new Set(result.otherSense),
+    });
   }
 
   private exactCandidate(
@@ -148,16 +234,24 @@ export class AliasMatcher {
       }
     }
     const surface = stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
+    // Chinese text attaches versions without a space ("文心一言4.0"): the version joins the mention.
+    const version = text.charCodeAt(end - 1) >= 0x2e80 ? CJK_VERSION.exec(text.slice(end, end + 16)) : null;
     for (const record of info.records) {
       if (record.caseSensitive && surface !== stripSeparators(foldWidth(record.text.trim()))) continue;
+      const length = end - start;
       return {
         start,
-        end,
+        end: end + (version?.[0].length ?? 0),
         entityId: record.entityId,
         alias: record.text,
-        match: split ? 'fuzzy' : 'exact',
-        score: split ? SPLIT_SCORE : 1,
+        match: split || version ? 'fuzzy' : 'exact',
+        score: version
+          ? Math.round((length / (length + version[0].length)) * 1000) / 1000
+          : split
+            ? SPLIT_SCORE
+            : 1,
         ambiguous: !!record.ambiguous,
+        decoy: !!record.decoy,
       };
     }
     return null;
@@ -188,12 +282,17 @@ export class AliasMatcher {
         match: 'fuzzy',
         score: Math.round(link.score * 1000) / 1000,
         ambiguous: !!link.record.ambiguous,
+        decoy: false,
       });
       i = j; // the fuzzy mention replaces the exact ones inside the token
     }
     while (i < exact.length) out.push(exact[i++]!);
     return out;
   }
+}
+
+function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
+  return mention;
 }
 
 function stripSeparators(text: string): string {

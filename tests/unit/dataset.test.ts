@@ -38,7 +38,7 @@ describe('bundled dataset', () => {
     const matcher = new AliasMatcher(aliasIndex(dataset.entities));
     const missed = dataset.entities.filter((e) => {
       const text = `The AI model news: ${e.name.en} was discussed.`;
-      return !matcher.find(text).mentions.some((m) => m.entityId === e.id);
+      return !matcher.findResolved(text).some((m) => m.entityId === e.id);
     });
     expect(missed.map((e) => e.id)).toEqual([]);
   });

@@ -22,7 +22,7 @@ const aliases: AliasRecord[] = [
 ];
 const matcher = new AliasMatcher(aliases);
 const found = (text: string) =>
-  matcher.find(text).mentions.map((m) => [text.slice(m.start, m.end), m.entityId]);
+  matcher.findResolved(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 
 describe('AliasMatcher', () => {
   it('finds names with possessives and punctuation around them', () => {

@@ -25,7 +25,7 @@ const aliases: AliasRecord[] = [
 ];
 const matcher = new AliasMatcher(aliases, { baichuan: ['baichuan-2'] });
 const found = (text: string) =>
-  matcher.find(text).mentions.map((m) => [text.slice(m.start, m.end), m.entityId, m.match]);
+  matcher.findResolved(text).map((m) => [text.slice(m.start, m.end), m.entityId, m.match]);
 
 describe('normalisation', () => {
   it('treats separator variants of a name alike', () => {
@@ -85,7 +85,7 @@ describe('fuzzy linking of model-shaped tokens', () => {
   });
 
   it('scores exact matches 1 and fuzzy ones below', () => {
-    const [exact, fuzzy] = matcher.find('GPT-4 and Qwen1.5-72B').mentions;
+    const [exact, fuzzy] = matcher.findResolved('GPT-4 and Qwen1.5-72B');
     expect(exact!.score).toBe(1);
     expect(fuzzy!.score).toBeGreaterThan(0);
     expect(fuzzy!.score).toBeLessThan(1);
@@ -96,11 +96,17 @@ describe('ambiguous names', () => {
   it('need context: a cue, a suffix, a name in the block, or a related entity on the page', () => {
     expect(found('百川汇海，风景很好。')).toEqual([]);
     expect(found('百川发布了新的大模型。')).toEqual([['百川', 'baichuan', 'exact']]);
-    const { mentions, deferred } = matcher.find('百川的估值上升。');
-    expect(mentions).toEqual([]);
-    expect(deferred).toEqual(['baichuan']);
-    expect(matcher.find('百川的估值上升。', new Set(['baichuan-2'])).mentions).toHaveLength(1);
-    expect(matcher.find('百川的估值上升。', new Set(['nvidia'])).mentions).toHaveLength(0);
+    const result = matcher.find('百川的股价上升。');
+    expect(result.mentions).toEqual([]);
+    expect(result.ambiguous.map((m) => m.entityId)).toEqual(['baichuan']);
+    const region = (entities: string[], otherSense: string[] = []) => ({
+      entities: new Set(entities),
+      otherSense: new Set(otherSense),
+    });
+    expect(matcher.resolve(result, region(['baichuan-2']))).toHaveLength(1);
+    expect(matcher.resolve(result, region(['nvidia']))).toHaveLength(0);
+    // The same region also uses the name in another sense: a related name alone is not enough.
+    expect(matcher.resolve(result, region(['baichuan-2'], ['baichuan']))).toHaveLength(0);
   });
 });
 
@@ -125,7 +131,7 @@ describe('invariants (property)', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
         const text = parts.join('');
         let last = 0;
-        for (const m of matcher.find(text).mentions) {
+        for (const m of matcher.findResolved(text)) {
           expect(m.start).toBeGreaterThanOrEqual(last);
           expect(m.end).toBeGreaterThan(m.start);
           expect(m.end).toBeLessThanOrEqual(text.length);

@@ -1,0 +1,89 @@
+/**
+ * Precision and recall of the matcher on the labelled fixtures in tests/fixtures/labelled/: each
+ * NN-slug.txt has an NN-slug.expected.json listing, in order, every mention (text + entity id).
+ * Predictions of entities outside the fixtures' vocabulary (added to the dataset after labelling)
+ * are not counted, so growing the dataset does not silently change the ground truth.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Scanner } from './scan-core';
+
+export const LABELLED_DIR = resolve(import.meta.dirname, '../tests/fixtures/labelled');
+
+export interface Labelled {
+  name: string;
+  lang: 'en' | 'zh-Hans' | 'zh-Hant';
+  tricky: boolean;
+  text: string;
+  expected: { start: number; end: number; entity: string }[];
+}
+
+/** Loads every fixture, locating each expected mention after the previous one. */
+export function loadLabelled(dir = LABELLED_DIR): { fixtures: Labelled[]; vocabulary: Set<string> } {
+  const vocabulary = new Set<string>(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')));
+  const fixtures = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.txt$/, '');
+      const text = readFileSync(join(dir, file), 'utf8');
+      const spec = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as {
+        lang: Labelled['lang'];
+        tricky?: boolean;
+        mentions: { text: string; entity: string }[];
+      };
+      let from = 0;
+      const expected = spec.mentions.map((m) => {
+        const start = text.indexOf(m.text, from);
+        if (start < 0) throw new Error(`${name}: expected mention "${m.text}" not found after offset ${from}`);
+        from = start + m.text.length;
+        return { start, end: from, entity: m.entity };
+      });
+      return { name, lang: spec.lang, tricky: !!spec.tricky, text, expected };
+    });
+  return { fixtures, vocabulary };
+}
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  errors: string[];
+}
+
+/** Scores the scanner: a hit needs the exact span and the right entity. */
+export function score(scanner: Scanner, fixtures: Labelled[], vocabulary: Set<string>): Score {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  for (const fixture of fixtures) {
+    const predicted = scanner.scanText(fixture.text).filter((m) => vocabulary.has(m.entity.id));
+    const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
+    const want = new Set(fixture.expected.map(key));
+    const got = new Set(predicted.map((m) => key({ start: m.start, end: m.end, entity: m.entity.id })));
+    for (const m of predicted) {
+      if (want.has(key({ start: m.start, end: m.end, entity: m.entity.id }))) tp++;
+      else {
+        fp++;
+        errors.push(`${fixture.name}: false "${m.text}" → ${m.entity.id} (${m.match})`);
+      }
+    }
+    for (const m of fixture.expected) {
+      if (!got.has(key(m))) {
+        fn++;
+        errors.push(`${fixture.name}: missed "${fixture.text.slice(m.start, m.end)}" → ${m.entity}`);
+      }
+    }
+  }
+  return {
+    tp,
+    fp,
+    fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    errors,
+  };
+}
