@@ -178,6 +178,10 @@ export const EntitySchema = v.strictObject({
   }),
   aliases: v.pipe(v.array(AliasSchema), v.maxLength(200)),
   summary: v.optional(LocalisedTextSchema),
+  /** Phrases that contain one of its names but mean something else ("文心雕龙", "Apache Spark"). */
+  decoys: v.optional(v.pipe(v.array(NonEmpty(80)), v.maxLength(100))),
+  /** Words that, in the same sentence, signal another sense of its ambiguous names ("NASA", "羊毛"). */
+  negativeCues: v.optional(v.pipe(v.array(NonEmpty(60)), v.maxLength(100))),
   /** Set when sources say the model was pretrained from scratch (with how sure that is). */
   pretraining: v.optional(PretrainingSchema),
   links: v.optional(

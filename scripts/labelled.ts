@@ -35,7 +35,8 @@ export function loadLabelled(dir = LABELLED_DIR): { fixtures: Labelled[]; vocabu
       let from = 0;
       const expected = spec.mentions.map((m) => {
         const start = text.indexOf(m.text, from);
-        if (start < 0) throw new Error(`${name}: expected mention "${m.text}" not found after offset ${from}`);
+        if (start < 0)
+          throw new Error(`${name}: expected mention "${m.text}" not found after offset ${from}`);
         from = start + m.text.length;
         return { start, end: from, entity: m.entity };
       });

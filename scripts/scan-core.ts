@@ -7,9 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { parseDataset, type Entity } from '../lib/schema';
-import { AliasMatcher } from '../lib/match/matcher';
 import { Annotator } from '../lib/dom/annotator';
-import { aliasIndex, relatedEntities } from '../lib/store/service';
+import { buildMatcherIndex, createMatcher } from '../lib/match/matcher-index';
 
 export interface ScanMention {
   start: number;
@@ -32,7 +31,7 @@ export function createScanner(
   options: { fuseThreshold?: number } = {},
 ): Scanner {
   const dataset = parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8')));
-  const matcher = new AliasMatcher(aliasIndex(dataset.entities), relatedEntities(dataset.entities), options);
+  const matcher = createMatcher(buildMatcherIndex(dataset.entities, dataset.asOf), options);
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 
   const run = (document: Document, offsetOf: (node: Text) => number): ScanMention[] => {

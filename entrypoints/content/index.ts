@@ -6,7 +6,7 @@ import { defineContentScript, type ContentScriptContext } from '#imports';
 import { browser } from 'wxt/browser';
 import cardCss from '../../components/card.css?inline';
 import './page.css';
-import { AliasMatcher } from '../../lib/match/matcher';
+import { createMatcher } from '../../lib/match/matcher-index';
 import { Annotator, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
 import { langFromTag, stringsFor } from '../../lib/i18n';
 import { request } from '../../utils/messaging';
@@ -26,7 +26,7 @@ export default defineContentScript({
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return; // nothing to paint with
     const index = await request({ type: 'getIndex' });
     if (ctx.isInvalid || index.aliases.length === 0) return;
-    const matcher = new AliasMatcher(index.aliases, index.related);
+    const matcher = createMatcher(index);
     const annotator = new Annotator(matcher, {
       checkVisibility: true,
       exclude: (el) => el.tagName.toLowerCase() === HOST_TAG,

@@ -5,6 +5,7 @@
  */
 import type { Dataset, EntityType, NoteKind } from '../schema';
 import { checkIntegrity } from './integrity';
+import { normalizeKey } from '../text/fold';
 
 /** What every entity of a type must have at least one note of: a model its lineage, a company its money. */
 const REQUIRED_KINDS: Record<EntityType, NoteKind[]> = {
@@ -34,6 +35,13 @@ export function lintDataset(dataset: Dataset): string[] {
     }
     if (entity.name.zh && entity.name.zhUsesLatin)
       problems.push(`${where}.name: zh and zhUsesLatin both set`);
+    const names = [entity.name.en, entity.name.zh, entity.name.zhHant, ...entity.aliases.map((a) => a.text)]
+      .filter((n): n is string => !!n)
+      .map(normalizeKey);
+    for (const decoy of entity.decoys ?? []) {
+      if (!names.some((n) => normalizeKey(decoy).includes(n)))
+        problems.push(`${where}.decoys: "${decoy}" contains none of the entity's names`);
+    }
     const kinds = new Set(entity.notes.map((n) => n.kind));
     const needs = REQUIRED_KINDS[entity.type];
     if (needs.length > 0 && !needs.some((k) => kinds.has(k))) {

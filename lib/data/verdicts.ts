@@ -54,8 +54,12 @@ export function provenanceVerdict(view: EntityView): ProvenanceVerdict | undefin
   return undefined;
 }
 
-/** Whether benchmark claims about the entity (or its family) survive independent checks. */
+/** Entity types whose own scores are claimed; a company's or lab's benchmark notes are context. */
+const SCORED: ReadonlySet<string> = new Set(['model', 'model-family', 'product']);
+
+/** Whether benchmark claims about the model (or its family) survive independent checks. */
 export function benchmarkVerdict(view: EntityView): BenchmarkVerdict | undefined {
+  if (!SCORED.has(view.entity.type)) return undefined;
   const notes = [...view.entity.notes, ...(view.family?.notes ?? [])].filter(
     (n) => n.kind === 'benchmark' && n.status !== 'refuted',
   );

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES, EntitySchema, IdSchema, describeIssues } from '../schema';
 import type { BaseLink, Entity, EntityType, Note } from '../schema';
-import type { AliasRecord } from '../match/matcher';
+import type { MatcherIndex } from '../match/matcher-index';
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('getIndex') }),
@@ -65,14 +65,6 @@ export interface SearchHit extends EntityRef {
 export interface EntityListPage {
   total: number;
   items: (EntityRef & { noteCount: number; edited: boolean })[];
-}
-
-/** What the content script builds its matcher from. */
-export interface MatcherIndex {
-  asOf: string;
-  aliases: AliasRecord[];
-  /** Per entity, the entities whose mention on a page gives its ambiguous names context. */
-  related: Record<string, string[]>;
 }
 
 /** Reply data per request type. */

@@ -5,64 +5,14 @@
  */
 import Fuse from 'fuse.js';
 import type { Dataset, Entity } from '../schema';
-import type { AliasRecord } from '../match/matcher';
+import { buildMatcherIndex, type MatcherIndex } from '../match/matcher-index';
 import type { Handlers } from '../messages/router';
-import type { EntityRef, EntityView, MatcherIndex } from '../messages/protocol';
+import type { EntityRef, EntityView } from '../messages/protocol';
 import type { AssayDb, StoredEntity } from './db';
 import { seedFromBundle } from './seed';
 
 function refOf(entity: Entity): EntityRef {
   return { id: entity.id, name: { en: entity.name.en, zh: entity.name.zh }, type: entity.type };
-}
-
-/** Builds the matcher index: every alias plus the entity's own names, each tagged with its entity. */
-export function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
-  const records: AliasRecord[] = [];
-  for (const entity of entities) {
-    const seen = new Set<string>();
-    const add = (record: AliasRecord) => {
-      const key = record.caseSensitive ? record.text : record.text.toLowerCase();
-      if (seen.has(key)) return;
-      seen.add(key);
-      records.push(record);
-    };
-    // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
-    for (const alias of entity.aliases) {
-      add({
-        text: alias.text,
-        entityId: entity.id,
-        caseSensitive: alias.caseSensitive,
-        ambiguous: alias.ambiguous,
-      });
-    }
-    const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
-    for (const name of names) {
-      if (name && !seen.has(name.toLowerCase()) && !seen.has(name)) add({ text: name, entityId: entity.id });
-    }
-  }
-  return records;
-}
-
-/** Links in both directions (developer, parent, family, base), as context for ambiguous names. */
-export function relatedEntities(entities: readonly Entity[]): Record<string, string[]> {
-  const related = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      let set = related.get(x);
-      if (!set) related.set(x, (set = new Set()));
-      set.add(y);
-    }
-  };
-  for (const e of entities) {
-    const links = e.links ?? {};
-    for (const id of [links.developer, links.parent, links.family, ...(links.base ?? []).map((b) => b.id)]) {
-      if (id) link(e.id, id);
-    }
-  }
-  return Object.fromEntries([...related].map(([id, set]) => [id, [...set].sort()]));
 }
 
 /** Creates the handlers; `ready()` seeds on first use so any request works after a cold start. */
@@ -93,10 +43,7 @@ export function createService(
   const handlers: Handlers = {
     async getIndex() {
       await ready();
-      if (!index) {
-        const entities = await allEntities();
-        index = { asOf: await asOf(), aliases: aliasIndex(entities), related: relatedEntities(entities) };
-      }
+      index ??= buildMatcherIndex(await allEntities(), await asOf());
       return index;
     },
 

@@ -1,45 +1,156 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '../../data/dataset.json';
-import { parseDataset } from '../../lib/schema';
-import { checkIntegrity } from '../../lib/data/integrity';
-import { aliasIndex } from '../../lib/store/service';
-import { AliasMatcher } from '../../lib/match/matcher';
+import { parseDataset, type Dataset } from '../../lib/schema';
+import { lintDataset } from '../../lib/data/lint';
+import { datasetStats } from '../../lib/data/stats';
+import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
+import { testDataset } from '../helpers/dataset';
 
 const dataset = parseDataset(bundled);
 
+/** Entities the founding brief discusses: the dataset must cover every one. */
+const REQUIRED = [
+  'openai',
+  'gpt-4',
+  'chatgpt',
+  'microsoft',
+  'nvidia-a100',
+  'nvidia-h100',
+  'nvidia-a800',
+  'nvidia-h800',
+  'nvidia-h20',
+  '01-ai',
+  'yi-34b',
+  'meta',
+  'llama',
+  'llama-2',
+  'llama-3',
+  'bytedance',
+  'doubao',
+  'skylark',
+  'baidu',
+  'ernie-bot',
+  'alibaba',
+  'qwen',
+  'tencent',
+  'hunyuan',
+  'sensetime',
+  'megvii',
+  'cloudwalk',
+  'yitu',
+  'scale-ai',
+  'semianalysis',
+  'zhipu-ai',
+  'glm',
+  'baichuan',
+  'moonshot-ai',
+  'kimi',
+  'minimax',
+  'stepfun',
+  'deepseek',
+  'spark',
+  'pangu',
+  'huawei-ascend',
+  'kling',
+  'qihoo-360',
+  'kunlun-tech',
+  'skywork',
+  'shanghai-ai-lab',
+  'internlm',
+  'modelbest',
+  'minicpm',
+  'anthropic',
+  'claude',
+  'google',
+  'gemini',
+  'gemma',
+  'xai',
+  'grok',
+  'mistral-ai',
+  'mixtral',
+  'cohere',
+  'ai21-labs',
+  'tii',
+  'falcon',
+  'phi',
+  'stability-ai',
+  'hugging-face',
+  'perplexity-ai',
+  'character-ai',
+  'inflection-ai',
+];
+
 describe('bundled dataset', () => {
-  it('passes the schema and the cross-entity checks', () => {
-    expect(checkIntegrity(dataset)).toEqual([]);
+  it('passes the schema, the cross-entity checks and the editorial lint', () => {
+    expect(lintDataset(dataset)).toEqual([]);
   });
 
-  it('covers at least 25 entities, each note dated and sourced', () => {
-    expect(dataset.entities.length).toBeGreaterThanOrEqual(25);
-    const notes = dataset.entities.flatMap((e) => e.notes);
-    expect(notes.length).toBeGreaterThan(0);
-    for (const note of notes) {
-      expect(note.sources.length).toBeGreaterThan(0);
-      expect(note.date).toMatch(/^\d{4}/);
-    }
-  });
-
-  it('has no alias that two entities claim (a mention must resolve to one entity)', () => {
-    const owners = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const record of aliasIndex(dataset.entities)) {
-      const key = record.caseSensitive ? record.text : record.text.toLowerCase();
-      const owner = owners.get(key);
-      if (owner && owner !== record.entityId) clashes.push(`${record.text}: ${owner} / ${record.entityId}`);
-      owners.set(key, record.entityId);
-    }
-    expect(clashes).toEqual([]);
+  it('has the coverage the product promises', () => {
+    const stats = datasetStats(dataset);
+    expect(stats.entities).toBeGreaterThanOrEqual(150);
+    expect(stats.notes).toBeGreaterThanOrEqual(350);
+    expect(stats.notesByKind.benchmark).toBeGreaterThanOrEqual(40);
+    expect(stats.notesWithSource).toBe(stats.notes);
+    const ids = new Set(dataset.entities.map((e) => e.id));
+    expect(REQUIRED.filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it('finds each entity by its own English name in an AI sentence', () => {
-    const matcher = new AliasMatcher(aliasIndex(dataset.entities));
+    const matcher = createMatcher(buildMatcherIndex(dataset.entities, dataset.asOf));
     const missed = dataset.entities.filter((e) => {
       const text = `The AI model news: ${e.name.en} was discussed.`;
       return !matcher.findResolved(text).some((m) => m.entityId === e.id);
     });
     expect(missed.map((e) => e.id)).toEqual([]);
+  });
+});
+
+describe('lintDataset', () => {
+  const broken = (mutate: (d: Dataset) => void): string[] => {
+    const d = structuredClone(testDataset());
+    const note = d.entities[0]!.notes[0]!;
+    for (const e of d.entities) {
+      if (!e.name.zh) e.name.zhUsesLatin = true;
+      // Give every entity the note its type requires, so each case breaks exactly one rule.
+      if (e.notes.length === 0) e.notes.push({ ...note, kind: e.type === 'company' ? 'funding' : 'provenance' });
+    }
+    mutate(d);
+    return lintDataset(d);
+  };
+
+  it('accepts the clean test dataset', () => {
+    expect(broken(() => {})).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an unknown link',
+      (d: Dataset) => (d.entities[3]!.links!.developer = 'nobody'),
+      /unknown entity "nobody"/,
+    ],
+    [
+      'a shared alias',
+      (d: Dataset) => d.entities[2]!.aliases.push({ text: 'Lingyiwanwu' }),
+      /also a name of 01-ai/,
+    ],
+    ['a note dated after asOf', (d: Dataset) => (d.entities[0]!.notes[0]!.date = '2027-01'), /after asOf/],
+    [
+      'a note with only an http source',
+      (d: Dataset) => (d.entities[0]!.notes[0]!.sources[0]!.url = 'http://example.com/a'),
+      /needs an https source/,
+    ],
+    ['a missing Chinese name', (d: Dataset) => delete d.entities[2]!.name.zhUsesLatin, /add name\.zh/],
+    [
+      'a company without funding notes',
+      (d: Dataset) => (d.entities[0]!.notes = []),
+      /needs at least one funding/,
+    ],
+    [
+      'a decoy without the name',
+      (d: Dataset) => (d.entities[0]!.decoys = ['unrelated words']),
+      /contains none of/,
+    ],
+  ])('rejects %s', (_, mutate, message) => {
+    expect(broken(mutate).join('\n')).toMatch(message);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * The matcher index: what the background compiles from the database and the content script (or the
+ * scan CLI) turns into an AliasMatcher. Plain data, so it travels in one message.
+ */
+import type { Entity } from '../schema';
+import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
+
+export interface MatcherIndex {
+  asOf: string;
+  /** Every alias and name, plus decoy phrases, tagged with its entity. */
+  aliases: AliasRecord[];
+  /** Per entity, the entities whose mention in a page region gives its ambiguous names context. */
+  related: Record<string, string[]>;
+  /** Per entity, words that signal another sense of its ambiguous names. */
+  negativeCues: Record<string, string[]>;
+}
+
+/** Builds the matcher index: every alias plus the entity's own names, each tagged with its entity. */
+function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
+  const records: AliasRecord[] = [];
+  for (const entity of entities) {
+    const seen = new Set<string>();
+    const add = (record: AliasRecord) => {
+      const key = record.caseSensitive ? record.text : record.text.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      records.push(record);
+    };
+    // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
+    for (const alias of entity.aliases) {
+      add({
+        text: alias.text,
+        entityId: entity.id,
+        caseSensitive: alias.caseSensitive,
+        ambiguous: alias.ambiguous,
+      });
+    }
+    const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
+    for (const name of names) {
+      if (name && !seen.has(name.toLowerCase()) && !seen.has(name)) add({ text: name, entityId: entity.id });
+    }
+  }
+  return records;
+}
+
+/** Links in both directions (developer, parent, family, base), as context for ambiguous names. */
+function relatedEntities(entities: readonly Entity[]): Record<string, string[]> {
+  const related = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let set = related.get(x);
+      if (!set) related.set(x, (set = new Set()));
+      set.add(y);
+    }
+  };
+  for (const e of entities) {
+    const links = e.links ?? {};
+    for (const id of [links.developer, links.parent, links.family, ...(links.base ?? []).map((b) => b.id)]) {
+      if (id) link(e.id, id);
+    }
+  }
+  return Object.fromEntries([...related].map(([id, set]) => [id, [...set].sort()]));
+}
+
+/** Compiles the index from entities. */
+export function buildMatcherIndex(entities: readonly Entity[], asOf: string): MatcherIndex {
+  const decoys: AliasRecord[] = entities.flatMap((e) =>
+    (e.decoys ?? []).map((text) => ({ text, entityId: e.id, decoy: true })),
+  );
+  return {
+    asOf,
+    aliases: [...aliasIndex(entities), ...decoys],
+    related: relatedEntities(entities),
+    negativeCues: Object.fromEntries(
+      entities.filter((e) => e.negativeCues?.length).map((e) => [e.id, e.negativeCues!]),
+    ),
+  };
+}
+
+/** The matcher for an index. */
+export function createMatcher(index: MatcherIndex, options: Omit<MatcherOptions, 'negativeCues'> = {}) {
+  return new AliasMatcher(index.aliases, index.related, { ...options, negativeCues: index.negativeCues });
+}
