@@ -88,3 +88,47 @@ export function score(scanner: Scanner, fixtures: Labelled[], vocabulary: Set<st
     errors,
   };
 }
+
+export interface TokenCase {
+  token: string;
+  /** The entity the token should link to; undefined for tokens that name no known entity. */
+  entity?: string;
+}
+
+/** The model-shaped token cases of tests/fixtures/fuzzy-tokens.json. */
+export function loadTokenCases(): TokenCase[] {
+  const file = resolve(import.meta.dirname, '../tests/fixtures/fuzzy-tokens.json');
+  const spec = JSON.parse(readFileSync(file, 'utf8')) as {
+    positives: { token: string; entity: string }[];
+    negatives: string[];
+  };
+  return [...spec.positives, ...spec.negatives.map((token) => ({ token }))];
+}
+
+/** Scores linking of single tokens, each set in a neutral sentence (no AI cue to lean on). */
+export function scoreTokens(scanner: Scanner, cases: TokenCase[]): Score {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  for (const { token, entity } of cases) {
+    const text = `The team looked at ${token} this week.`;
+    const hit = scanner.scanText(text).find((m) => m.start === 19);
+    const got =
+      hit && hit.text === token ? hit.entity.id : hit ? `${hit.entity.id} (span "${hit.text}")` : undefined;
+    if (entity && got === entity) tp++;
+    else if (entity || got) {
+      if (got) fp++;
+      if (entity) fn++;
+      errors.push(`${token}: expected ${entity ?? 'nothing'}, got ${got ?? 'nothing'}`);
+    }
+  }
+  return {
+    tp,
+    fp,
+    fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    errors,
+  };
+}

@@ -6,7 +6,7 @@
 
 // Latin cues need word boundaries ("AI" not in "said"); CJK cues do not.
 const LATIN_CUES =
-  /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|(?:language |AI |foundation |open[- ]source )?models?|artificial intelligence|machine learning|neural|benchmarks?|open[- ]source|open weights|parameters|fine-tun(?:e|ed|ing)|inference|GPUs?|chips?|training|trained|start-?ups?|assistant|context window|tokens|valuation|funding round|leaderboard|API)\b/i;
+  /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|(?:language |AI |foundation |open[- ]source )?models?|artificial intelligence|machine learning|neural|benchmark(?:s|ed|ing)?|open[- ]source|open weights|parameters|fine-tun(?:e|ed|ing)|inference|GPUs?|chips?|training|trained|start-?ups?|assistant|context window|tokens|valuation|funding round|leaderboard|API)\b/i;
 const CJK_CUES =
   /大模型|模型|人工智能|智能体|助手|聊天机器人|機器人|算力|芯片|晶片|开源|開源|参数|參數|训练|訓練|推理|基准|评测|評測|生成式|语言模型|語言模型|人工智慧|融资|融資|估值|投资|投資|发布|發布|榜单|榜單/;
 
@@ -21,6 +21,16 @@ const MODEL_SUFFIX =
 /** True when the alias ending at `end` is followed by a version or size ("Gemini 1.5", "Llama-3"). */
 export function hasModelSuffix(text: string, end: number): boolean {
   return MODEL_SUFFIX.test(text.slice(end, end + 12));
+}
+
+// A size ("8B", "8x7B"), a dotted version ("1.5") or a named edition marks a model checkpoint;
+// a bare number ("Falcon-9") does not.
+const MODEL_SHAPE =
+  /\d+(?:x\d+)?(?:\.\d+)?[BbMmKk]\b|\d+\.\d+|[-\s](?:Pro|Ultra|Flash|Nano|Opus|Sonnet|Haiku|Instruct|Chat|Turbo|Large|Base|Mini|it|hf)\b/i;
+
+/** True when a token names a model checkpoint rather than just a name and a number. */
+export function isModelShaped(token: string): boolean {
+  return MODEL_SHAPE.test(token);
 }
 
 /** The sentence around [start, end): bounded by . ! ? followed by a space, CJK stops, or line ends. */

@@ -43,7 +43,7 @@ function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
   return records;
 }
 
-/** Links in both directions (developer, parent, family, base), as context for ambiguous names. */
+/** Links in both directions (developer, parent, family, base, investors), as context for ambiguous names. */
 function relatedEntities(entities: readonly Entity[]): Record<string, string[]> {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -58,7 +58,13 @@ function relatedEntities(entities: readonly Entity[]): Record<string, string[]> 
   };
   for (const e of entities) {
     const links = e.links ?? {};
-    for (const id of [links.developer, links.parent, links.family, ...(links.base ?? []).map((b) => b.id)]) {
+    for (const id of [
+      links.developer,
+      links.parent,
+      links.family,
+      ...(links.base ?? []).map((b) => b.id),
+      ...(links.investors ?? []),
+    ]) {
       if (id) link(e.id, id);
     }
   }

@@ -11,6 +11,7 @@ import {
   hasAiCue,
   hasModelSuffix,
   hasNegativeCue,
+  isModelShaped,
   otherSenseAt,
   sentenceAround,
 } from './context';
@@ -65,7 +66,8 @@ export interface MatcherOptions {
   negativeCues?: Record<string, readonly string[]>;
 }
 
-const CJK_VERSION = /^[vV]?\d+(?:\.\d+)*(?![A-Za-z0-9.])/;
+// A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
+const CJK_VERSION = /^[vV]?\d{1,2}(?:\.\d+)*(?![A-Za-z0-9.年月日号號亿億万萬个個家名位%％倍])/;
 
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
 const SPLIT_SCORE = 0.95;
@@ -82,7 +84,7 @@ const WEIGHTS = {
   region: 1,
   otherSenseInRegion: -1,
   otherSenseHere: -3,
-  negativeCue: -2,
+  negativeCue: -3,
 };
 const ACCEPT = 1;
 
@@ -158,7 +160,7 @@ export class AliasMatcher {
     const otherSense = new Set<string>();
     for (const c of selected) {
       if (c.decoy) otherSense.add(c.entityId);
-      else if (c.ambiguous && c.match === 'exact') pending.push(c);
+      else if (c.ambiguous) pending.push(c);
       else mentions.push(strip(c));
     }
     const ambiguous: AmbiguousMention[] = [];
@@ -171,7 +173,10 @@ export class AliasMatcher {
       const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));
       const evidence =
         (sentenceCue ? WEIGHTS.sentence : 0) +
-        (hasModelSuffix(text, c.end) ? WEIGHTS.suffix : 0) +
+        (hasModelSuffix(text, c.end) ||
+        (c.alias.length < c.end - c.start && isModelShaped(text.slice(c.start, c.end)))
+          ? WEIGHTS.suffix
+          : 0) +
         (blockCue ? WEIGHTS.block : 0) +
         (here ? WEIGHTS.otherSenseHere : 0) +
         (negative ? WEIGHTS.negativeCue : 0);

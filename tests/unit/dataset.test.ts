@@ -112,7 +112,8 @@ describe('lintDataset', () => {
     for (const e of d.entities) {
       if (!e.name.zh) e.name.zhUsesLatin = true;
       // Give every entity the note its type requires, so each case breaks exactly one rule.
-      if (e.notes.length === 0) e.notes.push({ ...note, kind: e.type === 'company' ? 'funding' : 'provenance' });
+      if (e.notes.length === 0)
+        e.notes.push({ ...note, kind: e.type === 'company' ? 'funding' : 'provenance' });
     }
     mutate(d);
     return lintDataset(d);

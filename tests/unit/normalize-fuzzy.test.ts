@@ -13,6 +13,7 @@ const aliases: AliasRecord[] = [
   { text: 'Llama', entityId: 'llama', caseSensitive: true, ambiguous: true },
   { text: 'Qwen', entityId: 'qwen' },
   { text: 'Qwen1.5', entityId: 'qwen' },
+  { text: 'Mixtral', entityId: 'mixtral' },
   { text: 'Mixtral 8x7B', entityId: 'mixtral' },
   { text: 'ERNIE Bot', entityId: 'ernie-bot' },
   { text: 'A100', entityId: 'a100', caseSensitive: true, ambiguous: true },
