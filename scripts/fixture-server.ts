@@ -20,12 +20,20 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-/** Serves `root` until closed; requests outside it get 404. */
-export async function startFixtureServer(root = PAGES_DIR): Promise<FixtureServer> {
+/** Generates a page for a path, or returns undefined to fall through to the files. */
+export type PageRoute = (path: string) => string | undefined;
+
+/** Serves `root` (and any generated pages) until closed; requests outside it get 404. */
+export async function startFixtureServer(root = PAGES_DIR, route?: PageRoute): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    const generated = route?.(path);
+    if (generated !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generated);
+      return;
+    }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

@@ -45,6 +45,21 @@ export function loadLabelled(dir = LABELLED_DIR): { fixtures: Labelled[]; vocabu
   return { fixtures, vocabulary };
 }
 
+/** Paragraphs of a plain text (blank-line separated) with their offsets: the blocks of scanText. */
+export function paragraphs(text: string): { start: number; text: string }[] {
+  return [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index, text: m[0] }));
+}
+
+/** A fixture as a web page, one <p> per paragraph, so the browser sees the same blocks. */
+export function labelledPage(fixture: Labelled): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lang = fixture.lang === 'en' ? 'en' : fixture.lang === 'zh-Hant' ? 'zh-Hant' : 'zh-CN';
+  const body = paragraphs(fixture.text)
+    .map((p) => `<p>${escape(p.text)}</p>`)
+    .join('\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${fixture.name}</title></head><body><article>\n${body}\n</article></body></html>`;
+}
+
 export interface Score {
   tp: number;
   fp: number;

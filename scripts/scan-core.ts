@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { parseDataset, type Entity } from '../lib/schema';
 import { Annotator } from '../lib/dom/annotator';
+import { paragraphs } from './labelled';
 import { buildMatcherIndex, createMatcher } from '../lib/match/matcher-index';
 
 export interface ScanMention {
@@ -80,12 +81,11 @@ export function createScanner(
     scanText(text) {
       const { window, document } = newDocument('<!doctype html><body></body>');
       const starts = new Map<Node, number>();
-      const paragraph = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-      for (const m of text.matchAll(paragraph)) {
+      for (const paragraph of paragraphs(text)) {
         const p = document.createElement('p');
-        p.textContent = m[0];
+        p.textContent = paragraph.text;
         document.body.append(p);
-        starts.set(p.firstChild!, m.index);
+        starts.set(p.firstChild!, paragraph.start);
       }
       const mentions = run(document, (node) => starts.get(node)!);
       void window.happyDOM.close();
