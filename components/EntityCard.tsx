@@ -3,6 +3,7 @@ import { NOTE_KINDS } from '../lib/schema';
 import type { Note } from '../lib/schema';
 import type { Lang, Strings } from '../lib/i18n';
 import { VerdictBadges } from './VerdictBadges';
+import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
 import { displayNames } from './names';
 
@@ -34,6 +35,10 @@ export function EntityCard({
   const headingId = `${idPrefix}-heading`;
   const refName = (ref: EntityRef) => displayNames(ref.name, lang)[0];
   const byDate = (a: Note, b: Note) => b.date.localeCompare(a.date);
+  const verdict = provenanceVerdict(view);
+  const otherBases = view.base.filter(
+    (b) => !(verdict?.kind === 'derived' && verdict.base.id === b.id && verdict.relation === b.relation),
+  );
   const family = view.family;
   const sections = NOTE_KINDS.map((kind) => ({
     kind,
@@ -86,7 +91,8 @@ export function EntityCard({
               {strings.family} <strong>{refName(family)}</strong>
             </span>
           )}
-          {view.base.map((b) => (
+          {/* The provenance badge names the most telling base link; the rest are listed here. */}
+          {otherBases.map((b) => (
             <span key={b.id}>
               {strings.relations[b.relation]} <strong>{refName(b)}</strong>
             </span>
