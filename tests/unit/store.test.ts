@@ -44,6 +44,17 @@ describe('seedFromBundle', () => {
     expect(await db.entities.get('llama')).toBeUndefined();
     expect(await db.entities.get('new-one')).toBeDefined();
   });
+
+  it('keeps entries the user created across an upgrade, even when the bundle later adds that id', async () => {
+    const db = openDb();
+    const { handlers } = createService(db, testDataset('1'));
+    const mine = { id: 'my-model', type: 'model' as const, name: { en: 'My model' }, aliases: [], notes: [] };
+    await handlers.putEntity({ type: 'putEntity', entity: mine });
+    const v2 = testDataset('2', { 'my-model': { ...mine, name: { en: 'Bundled model' } } });
+    expect(await seedFromBundle(db, v2)).toMatchObject({ changed: true, keptUserEdits: 1 });
+    expect((await db.entities.get('my-model'))?.data.name.en).toBe('My model');
+    expect((await db.entities.get('my-model'))?.origin).toBe('user');
+  });
 });
 
 describe('message API over the store', () => {
