@@ -1,16 +1,21 @@
 /**
  * The one message union between the background (which owns the database) and the content script,
  * popup and options pages. Every request is validated on receipt; replies are an envelope that
- * carries either the data or a readable error.
+ * carries either the data or a readable error (with a code where a caller must react to it).
  */
 import * as v from 'valibot';
-import { ENTITY_TYPES, EntitySchema, IdSchema, describeIssues } from '../schema';
+import { ENTITY_TYPES, EntitySchema, IdSchema, NOTE_KINDS, describeIssues } from '../schema';
 import type { BaseLink, Entity, EntityType, Note } from '../schema';
 import type { MatcherIndex } from '../match/matcher-index';
+import type { SearchHit } from '../store/search';
+import { MAX_IMPORT_CHARS, type ExportEntry, type ExportFile } from '../store/transfer';
+
+const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('getIndex') }),
   v.strictObject({ type: v.literal('getEntity'), id: IdSchema }),
+  v.strictObject({ type: v.literal('getRefs'), ids: v.pipe(v.array(IdSchema), v.maxLength(1000)) }),
   v.strictObject({
     type: v.literal('search'),
     query: v.pipe(v.string(), v.maxLength(200)),
@@ -21,9 +26,31 @@ export const RequestSchema = v.variant('type', [
     offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     entityType: v.optional(v.picklist(ENTITY_TYPES)),
+    noteKind: v.optional(v.picklist(NOTE_KINDS)),
+    editedOnly: v.optional(v.boolean()),
+    query: v.optional(v.pipe(v.string(), v.maxLength(200))),
   }),
-  v.strictObject({ type: v.literal('putEntity'), entity: EntitySchema }),
-  v.strictObject({ type: v.literal('deleteEntity'), id: IdSchema }),
+  v.strictObject({
+    type: v.literal('putEntity'),
+    entity: EntitySchema,
+    /** The revision the editor started from: a newer one in the database is a conflict. */
+    baseRevision: v.optional(Revision),
+  }),
+  v.strictObject({ type: v.literal('deleteEntity'), id: IdSchema, baseRevision: v.optional(Revision) }),
+  v.strictObject({
+    type: v.literal('restoreEntity'),
+    entry: v.strictObject({ origin: v.picklist(['bundled', 'user']), entity: EntitySchema }),
+  }),
+  v.strictObject({ type: v.literal('revertEntity'), id: IdSchema }),
+  v.strictObject({ type: v.literal('exportData'), scope: v.picklist(['all', 'changes']) }),
+  v.strictObject({
+    type: v.literal('importData'),
+    // Twice the import limit, so a file just over it gets the handler's clear message.
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS * 2)),
+    mode: v.picklist(['merge', 'replace']),
+  }),
+  v.strictObject({ type: v.literal('getChangeSummary') }),
+  v.strictObject({ type: v.literal('resetData') }),
   v.strictObject({ type: v.literal('getMeta') }),
 ]);
 
@@ -47,8 +74,12 @@ export interface EntityView {
   family?: EntityRef & { notes: Note[] };
   base: (EntityRef & Omit<BaseLink, 'id'>)[];
   investors: EntityRef[];
-  /** True when the user changed this entry (it then survives dataset upgrades). */
+  /** True when the user changed or created this entry (it then survives dataset upgrades). */
   edited: boolean;
+  /** True when the bundled dataset has this id (so "revert to bundled" is possible). */
+  bundled: boolean;
+  /** The stored revision, for conflict detection when editing. */
+  revision: number;
   asOf: string;
 }
 
@@ -58,28 +89,41 @@ export interface DatasetMeta {
   entityCount: number;
 }
 
-export interface SearchHit extends EntityRef {
-  score: number;
-}
-
 export interface EntityListPage {
   total: number;
   items: (EntityRef & { noteCount: number; edited: boolean })[];
+}
+
+/** What a reset would discard. */
+export interface ChangeSummary {
+  edited: number;
+  created: number;
+  deleted: number;
 }
 
 /** Reply data per request type. */
 export interface ResponseMap {
   getIndex: MatcherIndex;
   getEntity: EntityView | null;
+  getRefs: EntityRef[];
   search: SearchHit[];
   listEntities: EntityListPage;
-  putEntity: { id: string };
-  deleteEntity: { id: string; deleted: boolean };
+  putEntity: { id: string; revision: number };
+  deleteEntity: { id: string; deleted: ExportEntry | null };
+  restoreEntity: { id: string };
+  revertEntity: { id: string };
+  exportData: ExportFile;
+  importData: { imported: number; deleted: number };
+  getChangeSummary: ChangeSummary;
+  resetData: ChangeSummary;
   getMeta: DatasetMeta;
 }
 
+/** Error codes a caller may need to act on. */
+export type ErrorCode = 'malformed' | 'conflict' | 'invalid' | 'not-found' | 'failed';
+
 /** The reply envelope. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
 
 /** Validates an incoming message; returns the typed request or a readable error. */
 export function parseRequest(
@@ -89,3 +133,5 @@ export function parseRequest(
   if (result.success) return { ok: true, request: result.output };
   return { ok: false, error: `Malformed message: ${describeIssues(result.issues).join('; ')}` };
 }
+
+export type { SearchHit };

@@ -1,25 +1,37 @@
 /**
- * The background's request handlers over the database. Caches (alias index, search index) are only
- * an optimisation: they are rebuilt from the database whenever they are missing, so a stopped and
- * restarted service worker loses nothing.
+ * The background's request handlers over the database. Caches (entity list, matcher index, search
+ * index) are only an optimisation: they are rebuilt from the database whenever they are missing, so
+ * a stopped and restarted service worker loses nothing.
  */
-import Fuse from 'fuse.js';
 import type { Dataset, Entity } from '../schema';
 import { buildMatcherIndex, type MatcherIndex } from '../match/matcher-index';
-import type { Handlers } from '../messages/router';
-import type { EntityRef, EntityView } from '../messages/protocol';
+import { HandlerError, type Handlers } from '../messages/router';
+import type { ChangeSummary, EntityRef, EntityView } from '../messages/protocol';
+import { checkIntegrity } from '../data/integrity';
+import { normalizeKey } from '../text/fold';
 import type { AssayDb, StoredEntity } from './db';
 import { seedFromBundle } from './seed';
+import { SearchIndex } from './search';
+import { buildExport, parseImport, sameEntity, type ExportEntry } from './transfer';
 
 function refOf(entity: Entity): EntityRef {
   return { id: entity.id, name: { en: entity.name.en, zh: entity.name.zh }, type: entity.type };
+}
+
+export interface ServiceOptions {
+  /** Called after every write, e.g. to tell open pages and tabs that the data changed. */
+  onChange?: () => void;
+  now?: () => number;
 }
 
 /** Creates the handlers; `ready()` seeds on first use so any request works after a cold start. */
 export function createService(
   db: AssayDb,
   bundled: Dataset,
+  options: ServiceOptions = {},
 ): { handlers: Handlers; ready: () => Promise<void> } {
+  const now = options.now ?? Date.now;
+  const bundledById = new Map(bundled.entities.map((e) => [e.id, e]));
   let seeding: Promise<void> | undefined;
   const ready = () =>
     (seeding ??= seedFromBundle(db, bundled).then(
@@ -30,15 +42,64 @@ export function createService(
       },
     ));
 
-  let fuse: Fuse<Entity> | undefined;
+  let rows: StoredEntity[] | undefined;
+  let search: SearchIndex | undefined;
   let index: MatcherIndex | undefined;
-  const invalidate = () => {
-    fuse = undefined;
+  const changed = () => {
+    rows = undefined;
+    search = undefined;
     index = undefined;
+    options.onChange?.();
+  };
+  const allRows = async () => (rows ??= await db.entities.toArray());
+  const allEntities = async () => (await allRows()).map((r) => r.data);
+  const asOf = async () => (await db.meta.get('dataset'))?.asOf ?? bundled.asOf;
+
+  /**
+   * Refuses a write whose entities link to unknown ids or share a name with another entity.
+   * Deleting an entity others link to is allowed: the card skips links it cannot resolve.
+   */
+  const checkWouldBeConsistent = async (replacing: Map<string, Entity | null>) => {
+    const next = new Map((await allEntities()).map((e) => [e.id, e]));
+    for (const [id, entity] of replacing) {
+      if (entity) next.set(id, entity);
+      else next.delete(id);
+    }
+    const problems = checkIntegrity({
+      schemaVersion: 1,
+      version: 'check',
+      asOf: bundled.asOf,
+      entities: [...next.values()],
+    }).filter(
+      (p) =>
+        !linksToDeletedBundled(p) &&
+        [...replacing].some(
+          ([id, entity]) =>
+            entity && (p.startsWith(`entities[${id}]`) || p.endsWith(`is also a name of ${id}`)),
+        ),
+    );
+    if (problems.length) throw new HandlerError(problems.slice(0, 10).join('\n'), 'invalid');
   };
 
-  const allEntities = async () => (await db.entities.toArray()).map((e) => e.data);
-  const asOf = async () => (await db.meta.get('dataset'))?.asOf ?? bundled.asOf;
+  // A link to a bundled entity the user deleted is kept: reverting or resetting brings it back.
+  const linksToDeletedBundled = (problem: string) => {
+    const target = /unknown entity "([^"]+)"/.exec(problem)?.[1];
+    return target !== undefined && bundledById.has(target);
+  };
+
+  const originFor = (entity: Entity): StoredEntity['origin'] => {
+    const original = bundledById.get(entity.id);
+    return original && sameEntity(original, entity) ? 'bundled' : 'user';
+  };
+
+  const summary = async (): Promise<ChangeSummary> => {
+    const user = (await allRows()).filter((r) => r.origin === 'user');
+    return {
+      edited: user.filter((r) => bundledById.has(r.id)).length,
+      created: user.filter((r) => !bundledById.has(r.id)).length,
+      deleted: await db.tombstones.count(),
+    };
+  };
 
   const handlers: Handlers = {
     async getIndex() {
@@ -67,7 +128,7 @@ export function createService(
         linked.set(row.id, refOf(row.data));
         if (row.id === links.family) family = { ...refOf(row.data), notes: row.data.notes };
       }
-      const view: EntityView = {
+      return {
         entity,
         developer: links.developer ? linked.get(links.developer) : undefined,
         parent: links.parent ? linked.get(links.parent) : undefined,
@@ -78,39 +139,41 @@ export function createService(
         }),
         investors: (links.investors ?? []).flatMap((i) => linked.get(i) ?? []),
         edited: stored.origin === 'user',
+        bundled: bundledById.has(id),
+        revision: stored.revision,
         asOf: await asOf(),
       };
-      return view;
+    },
+
+    async getRefs({ ids }) {
+      await ready();
+      return (await db.entities.bulkGet(ids)).flatMap((row) => (row ? [refOf(row.data)] : []));
     },
 
     async search({ query, limit = 20 }) {
       await ready();
-      const q = query.trim();
-      if (!q) return [];
-      fuse ??= new Fuse(await allEntities(), {
-        keys: [
-          { name: 'name.en', weight: 2 },
-          { name: 'name.zh', weight: 2 },
-          { name: 'name.zhHant', weight: 1.5 },
-          { name: 'aliases.text', weight: 1 },
-        ],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.4,
-      });
-      return fuse.search(q, { limit }).map((hit) => ({ ...refOf(hit.item), score: hit.score ?? 1 }));
+      search ??= new SearchIndex(await allEntities());
+      return search.search(query, limit);
     },
 
-    async listEntities({ offset = 0, limit = 100, entityType }) {
+    async listEntities({ offset = 0, limit = 100, entityType, noteKind, editedOnly, query }) {
       await ready();
-      const collection = entityType
-        ? db.entities.where('type').equals(entityType)
-        : db.entities.toCollection();
-      const total = await collection.count();
-      const rows: StoredEntity[] = await collection.offset(offset).limit(limit).toArray();
+      const q = query ? normalizeKey(query) : '';
+      const matches = (r: StoredEntity) =>
+        (!entityType || r.type === entityType) &&
+        (!noteKind || r.data.notes.some((n) => n.kind === noteKind)) &&
+        (!editedOnly || r.origin === 'user') &&
+        (!q ||
+          r.id.includes(q) ||
+          [r.data.name.en, r.data.name.zh, r.data.name.zhHant, ...r.data.aliases.map((a) => a.text)].some(
+            (n) => !!n && normalizeKey(n).includes(q),
+          ));
+      const filtered = (await allRows())
+        .filter(matches)
+        .sort((a, b) => a.data.name.en.localeCompare(b.data.name.en, 'en', { sensitivity: 'base' }));
       return {
-        total,
-        items: rows.map((row) => ({
+        total: filtered.length,
+        items: filtered.slice(offset, offset + limit).map((row) => ({
           ...refOf(row.data),
           noteCount: row.data.notes.length,
           edited: row.origin === 'user',
@@ -118,35 +181,171 @@ export function createService(
       };
     },
 
-    async putEntity({ entity }) {
+    async putEntity({ entity, baseRevision }) {
       await ready();
-      await db.transaction('rw', db.entities, db.tombstones, async () => {
+      await checkWouldBeConsistent(new Map([[entity.id, entity]]));
+      const revision = await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(entity.id);
+        if (baseRevision !== undefined && (current?.revision ?? 0) !== baseRevision) {
+          throw new HandlerError(
+            `"${entity.name.en}" was changed elsewhere while you edited it (another tab or an import). ` +
+              'Reload it to see that version; your edit was not saved.',
+            'conflict',
+          );
+        }
+        const next = (current?.revision ?? 0) + 1;
         await db.tombstones.delete(entity.id);
         await db.entities.put({
           id: entity.id,
           type: entity.type,
           data: entity,
           origin: 'user',
-          revision: (current?.revision ?? 0) + 1,
-          updatedAt: Date.now(),
+          revision: next,
+          updatedAt: now(),
         });
+        return next;
       });
-      invalidate();
-      return { id: entity.id };
+      changed();
+      return { id: entity.id, revision };
     },
 
-    async deleteEntity({ id }) {
+    async deleteEntity({ id, baseRevision }) {
       await ready();
-      const deleted = await db.transaction('rw', db.entities, db.tombstones, async () => {
+      const removed = await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(id);
-        if (!current) return false;
+        if (!current) return null;
+        if (baseRevision !== undefined && current.revision !== baseRevision) {
+          throw new HandlerError(
+            `"${current.data.name.en}" was changed elsewhere; reload before deleting.`,
+            'conflict',
+          );
+        }
         await db.entities.delete(id);
-        if (bundled.entities.some((e) => e.id === id)) await db.tombstones.put({ id, deletedAt: Date.now() });
-        return true;
+        if (bundledById.has(id)) await db.tombstones.put({ id, deletedAt: now() });
+        const entry: ExportEntry = { origin: current.origin, entity: current.data };
+        return entry;
       });
-      invalidate();
-      return { id, deleted };
+      changed();
+      return { id, deleted: removed };
+    },
+
+    async restoreEntity({ entry }) {
+      await ready();
+      await checkWouldBeConsistent(new Map([[entry.entity.id, entry.entity]]));
+      await db.transaction('rw', db.entities, db.tombstones, async () => {
+        const current = await db.entities.get(entry.entity.id);
+        await db.tombstones.delete(entry.entity.id);
+        await db.entities.put({
+          id: entry.entity.id,
+          type: entry.entity.type,
+          data: entry.entity,
+          origin: entry.origin === 'bundled' ? originFor(entry.entity) : 'user',
+          revision: (current?.revision ?? 0) + 1,
+          updatedAt: now(),
+        });
+      });
+      changed();
+      return { id: entry.entity.id };
+    },
+
+    async revertEntity({ id }) {
+      await ready();
+      const original = bundledById.get(id);
+      if (!original)
+        throw new HandlerError(`"${id}" is not in the bundled dataset: nothing to revert to.`, 'not-found');
+      await db.transaction('rw', db.entities, db.tombstones, async () => {
+        const current = await db.entities.get(id);
+        await db.tombstones.delete(id);
+        await db.entities.put({
+          id,
+          type: original.type,
+          data: original,
+          origin: 'bundled',
+          revision: (current?.revision ?? 0) + 1,
+          updatedAt: now(),
+        });
+      });
+      changed();
+      return { id };
+    },
+
+    async exportData({ scope }) {
+      await ready();
+      const entries = (await allRows())
+        .filter((r) => scope === 'all' || r.origin === 'user')
+        .map((r): ExportEntry => ({ origin: r.origin, entity: r.data }));
+      const deleted = (await db.tombstones.toCollection().primaryKeys()) as string[];
+      const meta = await db.meta.get('dataset');
+      return buildExport(entries, deleted, scope, meta?.version ?? bundled.version, new Date(now()));
+    },
+
+    async importData({ text, mode }) {
+      await ready();
+      const parsed = parseImport(text);
+      if (!parsed.ok) throw new HandlerError(parsed.errors.join('\n'), 'invalid');
+      const { file } = parsed;
+      // Check the whole result before writing anything: links must resolve, names stay unique.
+      const next = new Map<string, Entity | null>();
+      if (mode === 'replace') for (const row of await allRows()) next.set(row.id, null);
+      for (const id of file.deleted) next.set(id, null);
+      for (const { entity } of file.entries) next.set(entity.id, entity);
+      await checkWouldBeConsistent(next);
+      await db.transaction('rw', db.entities, db.tombstones, async () => {
+        if (mode === 'replace') {
+          await db.entities.clear();
+          await db.tombstones.clear();
+        }
+        const revisions = new Map(
+          (await db.entities.bulkGet(file.entries.map((e) => e.entity.id))).map((r) => [
+            r?.id,
+            r?.revision ?? 0,
+          ]),
+        );
+        await db.entities.bulkDelete(file.deleted);
+        await db.tombstones.bulkPut(
+          file.deleted.filter((id) => bundledById.has(id)).map((id) => ({ id, deletedAt: now() })),
+        );
+        await db.tombstones.bulkDelete(file.entries.map((e) => e.entity.id));
+        await db.entities.bulkPut(
+          file.entries.map(({ origin, entity }) => ({
+            id: entity.id,
+            type: entity.type,
+            data: entity,
+            // "bundled" only if it really is the bundled version; anything else is the user's.
+            origin: origin === 'bundled' ? originFor(entity) : 'user',
+            revision: (revisions.get(entity.id) ?? 0) + 1,
+            updatedAt: now(),
+          })),
+        );
+        if (mode === 'replace') {
+          // Bundled entries the file leaves out were deleted by whoever exported it.
+          const present = new Set(file.entries.map((e) => e.entity.id));
+          const missing = bundled.entities
+            .filter((e) => !present.has(e.id))
+            .map((e) => ({ id: e.id, deletedAt: now() }));
+          await db.tombstones.bulkPut(missing);
+        }
+      });
+      changed();
+      return { imported: file.entries.length, deleted: file.deleted.length };
+    },
+
+    async getChangeSummary() {
+      await ready();
+      return summary();
+    },
+
+    async resetData() {
+      await ready();
+      const lost = await summary();
+      await db.transaction('rw', db.entities, db.tombstones, db.meta, async () => {
+        await db.entities.clear();
+        await db.tombstones.clear();
+        await db.meta.clear();
+      });
+      await seedFromBundle(db, bundled);
+      changed();
+      return lost;
     },
 
     async getMeta() {

@@ -15,6 +15,8 @@ function yiView(): EntityView {
     base: [{ id: 'llama', name: { en: 'LLaMA' }, type: 'model-family', relation: 'architecture-reuse' }],
     investors: [],
     edited: false,
+    bundled: true,
+    revision: 1,
     asOf: '2026-11-29',
   };
 }

@@ -36,6 +36,8 @@ function view(overrides: Partial<EntityView> = {}): EntityView {
     ],
     investors: [],
     edited: false,
+    bundled: true,
+    revision: 1,
     asOf: '2026-11-29',
     ...overrides,
   };

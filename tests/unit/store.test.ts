@@ -135,7 +135,10 @@ describe('message API over the store', () => {
   it('marks user writes as edited and serves them at once', async () => {
     const route = createRouter(createService(openDb(), testDataset()).handlers);
     const entity = { ...testDataset().entities[1]!, aliases: [{ text: 'Alibaba Group' }] };
-    expect(await route({ type: 'putEntity', entity })).toEqual({ ok: true, data: { id: 'alibaba' } });
+    expect(await route({ type: 'putEntity', entity })).toEqual({
+      ok: true,
+      data: { id: 'alibaba', revision: 2 },
+    });
     expect(await route({ type: 'getEntity', id: 'alibaba' })).toMatchObject({
       ok: true,
       data: { edited: true },

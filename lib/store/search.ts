@@ -1,0 +1,129 @@
+/**
+ * Search over entity names and aliases (both languages) and note texts, ranked the way a reader
+ * expects: exact names, then prefixes, then typo-tolerant fuse.js matches; entities before notes.
+ */
+import Fuse from 'fuse.js';
+import type { Entity, EntityType } from '../schema';
+import { normalizeKey } from '../text/fold';
+
+/** One search result: an entity, or a note (which opens its entity). */
+export interface SearchHit {
+  kind: 'entity' | 'note';
+  id: string;
+  name: { en: string; zh?: string };
+  type: EntityType;
+  /** Lower is better: 0 exact, 1 prefix, 2–3 fuzzy, 4–5 notes. */
+  rank: number;
+  /** The name or alias that matched, or the note's text for note hits. */
+  matched: string;
+  noteId?: string;
+}
+
+interface NameEntry {
+  key: string;
+  text: string;
+  entity: Entity;
+  /** 0 for the entity's own names, 1 for aliases: names rank first among equals. */
+  weight: number;
+}
+
+/** Typo tolerance for names (fuse.js score, 0 = same): "Bytdance" finds ByteDance. */
+const NAME_THRESHOLD = 0.34;
+const NOTE_THRESHOLD = 0.25;
+
+export class SearchIndex {
+  private readonly names: NameEntry[] = [];
+  private nameFuse: Fuse<NameEntry> | undefined;
+  private noteFuse: Fuse<{ entity: Entity; noteId: string; text: string }> | undefined;
+
+  constructor(private readonly entities: readonly Entity[]) {
+    for (const entity of entities) {
+      const seen = new Set<string>();
+      const add = (text: string | undefined, weight: number) => {
+        if (!text) return;
+        const key = normalizeKey(text);
+        if (!key || seen.has(key)) return;
+        seen.add(key);
+        this.names.push({ key, text, entity, weight });
+      };
+      add(entity.name.en, 0);
+      add(entity.name.zh, 0);
+      add(entity.name.zhHant, 0);
+      for (const alias of entity.aliases) add(alias.text, 1);
+    }
+  }
+
+  /** The best `limit` hits for `query`. */
+  search(query: string, limit = 20): SearchHit[] {
+    const q = normalizeKey(query.trim());
+    if (!q) return [];
+    const best = new Map<string, SearchHit>();
+    const offer = (entity: Entity, rank: number, matched: string) => {
+      const current = best.get(entity.id);
+      if (current && current.rank <= rank) return;
+      best.set(entity.id, {
+        kind: 'entity',
+        id: entity.id,
+        name: nameOf(entity),
+        type: entity.type,
+        rank,
+        matched,
+      });
+    };
+    for (const entry of this.names) {
+      if (entry.key === q) offer(entry.entity, 0 + entry.weight * 0.1, entry.text);
+      else if (entry.key.startsWith(q))
+        offer(entry.entity, 1 + entry.weight * 0.1 + (entry.key.length - q.length) / 100, entry.text);
+    }
+    if (best.size < limit && q.length >= 3) {
+      this.nameFuse ??= new Fuse(this.names, {
+        keys: ['key'],
+        includeScore: true,
+        threshold: NAME_THRESHOLD,
+      });
+      for (const hit of this.nameFuse.search(q, { limit: limit * 3 })) {
+        offer(hit.item.entity, 2 + (hit.score ?? 1), hit.item.text);
+      }
+    }
+    const hits = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
+    if (hits.length < limit && query.trim().length >= 3)
+      hits.push(...this.searchNotes(query.trim(), limit - hits.length));
+    return hits;
+  }
+
+  private searchNotes(query: string, limit: number): SearchHit[] {
+    this.noteFuse ??= new Fuse(
+      this.entities.flatMap((entity) =>
+        entity.notes.flatMap((n) =>
+          [n.text.en, n.text.zh]
+            .filter((t): t is string => !!t)
+            .map((text) => ({ entity, noteId: n.id, text })),
+        ),
+      ),
+      { keys: ['text'], includeScore: true, threshold: NOTE_THRESHOLD, ignoreLocation: true },
+    );
+    const seen = new Set<string>();
+    const hits: SearchHit[] = [];
+    for (const hit of this.noteFuse.search(query, { limit: limit * 2 })) {
+      const key = `${hit.item.entity.id}/${hit.item.noteId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { entity } = hit.item;
+      hits.push({
+        kind: 'note',
+        id: entity.id,
+        name: nameOf(entity),
+        type: entity.type,
+        rank: 4 + (hit.score ?? 1),
+        matched: hit.item.text,
+        noteId: hit.item.noteId,
+      });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+}
+
+function nameOf(entity: Entity): { en: string; zh?: string } {
+  return { en: entity.name.en, zh: entity.name.zh };
+}
