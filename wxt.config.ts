@@ -9,6 +9,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // storage: reader settings (sites where Assay is off, card trigger, mark style, language).
+    permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

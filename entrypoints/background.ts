@@ -5,12 +5,17 @@ import { parseDataset } from '../lib/schema';
 import { createDb } from '../lib/store/db';
 import { createService } from '../lib/store/service';
 import { createRouter } from '../lib/messages/router';
+import { dataRevision } from '../utils/settings';
 
 export default defineBackground({
   type: 'module',
   main() {
     const dataset = parseDataset(bundled);
-    const { handlers, ready } = createService(createDb(), dataset);
+    const { handlers, ready } = createService(createDb(), dataset, {
+      // Open options pages, popups and tabs watch this to refresh (an equivalent of liveQuery
+      // that reaches content scripts too).
+      onChange: () => void dataRevision.setValue(Date.now()),
+    });
     const route = createRouter(handlers);
 
     browser.runtime.onInstalled.addListener(() => {

@@ -168,6 +168,11 @@ export function langFromTag(tag: string | undefined): Lang {
   return tag?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** The UI language for a setting: "auto" follows the browser. */
+export function resolveLang(setting: 'auto' | 'en' | 'zh', browserLang: Lang): Lang {
+  return setting === 'auto' ? browserLang : setting;
+}
+
 /** The strings for a language. */
 export function stringsFor(lang: Lang): Strings {
   return lang === 'zh' ? zh : en;

@@ -21,8 +21,6 @@ export class CardHost {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly css: string,
-    private readonly lang: Lang,
-    private readonly strings: Strings,
     private readonly onClosed: () => void,
   ) {}
 
@@ -60,7 +58,13 @@ export class CardHost {
   }
 
   /** Shows `view` next to `range`; with `focus`, moves keyboard focus into the card. */
-  async open(view: EntityView, mention: PageMention, focus: boolean): Promise<void> {
+  async open(
+    view: EntityView,
+    mention: PageMention,
+    focus: boolean,
+    lang: Lang,
+    strings: Strings,
+  ): Promise<void> {
     const { range } = mention;
     const ui = await this.mount();
     const frame = ui.mounted;
@@ -83,8 +87,8 @@ export class CardHost {
     render(
       <EntityCard
         view={view}
-        lang={this.lang}
-        strings={this.strings}
+        lang={lang}
+        strings={strings}
         matchedText={mention.text}
         matchedFuzzy={mention.match === 'fuzzy'}
         idPrefix="assay-card"

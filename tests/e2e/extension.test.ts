@@ -179,7 +179,7 @@ describe('cards', () => {
       entity.notes[0].text.en = 'E2E-EDITED provenance line.';
       return chrome.runtime.sendMessage({ type: 'putEntity', entity });
     });
-    expect(changed).toEqual({ ok: true, data: { id: 'yi-34b' } });
+    expect(changed).toMatchObject({ ok: true, data: { id: 'yi-34b' } });
     const malformed = await options.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'putEntity', entity: { id: 'x' } }),
     );

@@ -1,0 +1,257 @@
+/**
+ * One annotation session on a page: marks, hover/click/keyboard cards, rescans on DOM changes.
+ * Created when Assay is on for the site, stopped (cleanly, without a trace) when it is switched
+ * off, the data changes, or the extension is reloaded.
+ */
+import type { ContentScriptContext } from '#imports';
+import type { AliasMatcher } from '../../lib/match/matcher';
+import { Annotator, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
+import { highlightName, type Settings } from '../../lib/settings';
+import type { Lang } from '../../lib/i18n';
+import { stringsFor } from '../../lib/i18n';
+import { request } from '../../utils/messaging';
+import { CardHost, HOST_TAG } from './card-host';
+
+const ACTIVE = 'assay-mention-active';
+const HOVER_OPEN_MS = 120;
+const HOVER_CLOSE_MS = 350;
+const RESCAN_MS = 250;
+
+export interface Runner {
+  /** Applies changed settings (mark style, card trigger, language) without rescanning. */
+  configure(settings: Settings, lang: Lang): void;
+  /** Mention counts per entity, in order of first appearance. */
+  counts(): { entityId: string; count: number }[];
+  /** Scrolls to the next mention of the entity and opens its card; false when there is none. */
+  reveal(entityId: string): boolean;
+  stop(): void;
+}
+
+/** Starts annotating the document with `matcher`. */
+export function startRunner(
+  ctx: ContentScriptContext,
+  matcher: AliasMatcher,
+  cardCss: string,
+  initial: { settings: Settings; lang: Lang },
+): Runner {
+  let settings = initial.settings;
+  let lang = initial.lang;
+  let markName = highlightName(settings.markStyle);
+  let stopped = false;
+  const annotator = new Annotator(matcher, {
+    checkVisibility: true,
+    exclude: (el) => el.tagName.toLowerCase() === HOST_TAG,
+  });
+  let active: PageMention | undefined;
+  let rescanPending = false;
+  const card = new CardHost(ctx, cardCss, () => {
+    setActive(undefined);
+    if (rescanPending) applyChanges();
+  });
+
+  const paint = () => {
+    if (!stopped) CSS.highlights.set(markName, new Highlight(...annotator.all().map((m) => m.range)));
+  };
+  let pending: MutationRecord[] = [];
+  const applyChanges = () => {
+    rescanPending = false;
+    const records = pending;
+    pending = [];
+    if (annotator.update(records)) paint();
+  };
+  const setActive = (mention: PageMention | undefined) => {
+    active = mention;
+    if (mention) CSS.highlights.set(ACTIVE, new Highlight(mention.range));
+    else CSS.highlights.delete(ACTIVE);
+  };
+
+  let opening = 0;
+  const openCard = async (mention: PageMention, focus: boolean) => {
+    const ticket = ++opening;
+    setActive(mention);
+    try {
+      const view = await request({ type: 'getEntity', id: mention.entityId });
+      if (ticket !== opening || !view || ctx.isInvalid || stopped) return;
+      await card.open(view, mention, focus, lang, stringsFor(lang));
+    } catch (error) {
+      console.warn('Assay: could not open the card', error);
+    }
+  };
+  const closeCard = () => {
+    opening++;
+    card.close();
+    setActive(undefined);
+  };
+
+  annotator.scan(document.body);
+  paint();
+
+  const mentionAt = (x: number, y: number): PageMention | undefined => {
+    const caret = caretAt(x, y);
+    if (!caret) return undefined;
+    const mention = annotator.mentionAtCaret(caret.node, caret.offset);
+    return mention && rangeContainsPoint(mention.range, x, y) ? mention : undefined;
+  };
+
+  // Hover: open after a short pause on a mark, close once the pointer has left both mark and card.
+  let openTimer: number | undefined;
+  let closeTimer: number | undefined;
+  let frame = 0;
+  let openedByPointer = false;
+  const onPointer = (x: number, y: number, target: EventTarget | null) => {
+    if (card.contains(target)) {
+      clearTimeout(closeTimer);
+      return;
+    }
+    const mention = mentionAt(x, y);
+    if (mention) {
+      clearTimeout(closeTimer);
+      if (card.isOpen && card.openFor?.range === mention.range) return;
+      clearTimeout(openTimer);
+      openTimer = window.setTimeout(() => {
+        openedByPointer = true;
+        void openCard(mention, false);
+      }, HOVER_OPEN_MS);
+    } else {
+      clearTimeout(openTimer);
+      if (card.isOpen && openedByPointer) {
+        clearTimeout(closeTimer);
+        closeTimer = window.setTimeout(closeCard, HOVER_CLOSE_MS);
+      }
+    }
+  };
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event) => {
+      if (stopped || settings.cardTrigger !== 'hover' || event.pointerType === 'touch' || frame) return;
+      const { clientX, clientY, target } = event;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        onPointer(clientX, clientY, target);
+      });
+    },
+    { passive: true },
+  );
+
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (event) => {
+      if (!stopped && card.isOpen && !card.contains(event.target)) closeCard();
+    },
+    { capture: true, passive: true },
+  );
+
+  // Click mode: a click on a mark opens its card (links inside marks keep working).
+  ctx.addEventListener(document, 'click', (event) => {
+    if (stopped || settings.cardTrigger !== 'click' || event.button !== 0) return;
+    if (event.target instanceof Element && event.target.closest('a[href]')) return;
+    const mention = mentionAt(event.clientX, event.clientY);
+    if (!mention) return;
+    openedByPointer = false;
+    void openCard(mention, false);
+  });
+
+  // Keyboard path: Alt+Shift+J / K walk the marks (the page keeps its own keys elsewhere).
+  const focusStep = (step: 1 | -1, mentions: readonly PageMention[]) => {
+    const current = active ? mentions.indexOf(active) : -1;
+    const next = mentions[(current + step + mentions.length) % mentions.length] ?? mentions[0]!;
+    show(next);
+  };
+  const show = (mention: PageMention) => {
+    (mention.range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
+    openedByPointer = false;
+    void openCard(mention, true);
+  };
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (event) => {
+      if (stopped) return;
+      if (event.key === 'Escape' && card.isOpen) {
+        closeCard();
+        return;
+      }
+      if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (event.code !== 'KeyJ' && event.code !== 'KeyK') return;
+      if (isEditable(event.target) && !card.contains(event.target)) return;
+      const mentions = annotator.all();
+      if (mentions.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      focusStep(event.code === 'KeyJ' ? 1 : -1, mentions);
+    },
+    { capture: true },
+  );
+
+  // Pages change after load (comments, infinite scroll): rescan the touched blocks, throttled so a
+  // page that never stops changing (a ticker) is still rescanned.
+  let rescanTimer: number | undefined;
+  const observer = new MutationObserver((records) => {
+    const relevant = records.filter((r) => !card.contains(r.target));
+    if (relevant.length === 0) return;
+    pending.push(...relevant);
+    if (rescanTimer !== undefined) return;
+    rescanTimer = ctx.setTimeout(() => {
+      rescanTimer = undefined;
+      // While a card is open its mention must stay put: rescan when it closes.
+      if (card.isOpen) rescanPending = true;
+      else applyChanges();
+    }, RESCAN_MS);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    clearTimeout(openTimer);
+    clearTimeout(closeTimer);
+    clearTimeout(rescanTimer);
+    closeCard();
+    CSS.highlights.delete(markName);
+    CSS.highlights.delete(ACTIVE);
+  };
+  ctx.onInvalidated(stop);
+
+  return {
+    configure(next, nextLang) {
+      settings = next;
+      lang = nextLang;
+      const name = highlightName(next.markStyle);
+      if (name !== markName) {
+        CSS.highlights.delete(markName);
+        markName = name;
+        paint();
+      }
+    },
+    counts() {
+      const counts = new Map<string, number>();
+      for (const m of annotator.all()) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      return [...counts].map(([entityId, count]) => ({ entityId, count }));
+    },
+    reveal(entityId) {
+      const mentions = annotator.all().filter((m) => m.entityId === entityId);
+      if (mentions.length === 0) return false;
+      const after = active?.entityId === entityId ? mentions.indexOf(active) + 1 : 0;
+      show(mentions[after % mentions.length]!);
+      return true;
+    },
+    stop,
+  };
+}
+
+function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const pos = document.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+}
