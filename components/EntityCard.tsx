@@ -1,7 +1,7 @@
 import type { EntityView, EntityRef } from '../lib/messages/protocol';
 import { NOTE_KINDS } from '../lib/schema';
 import type { Note } from '../lib/schema';
-import type { Lang, Strings } from '../lib/i18n';
+import { fmt, type Lang, type Strings } from '../lib/i18n';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
@@ -69,7 +69,7 @@ export function EntityCard({
             {secondary && <span class="secondary-name"> · {secondary}</span>}
           </h2>
           {onClose && (
-            <button type="button" class="close" aria-label={strings.close} onClick={onClose}>
+            <button type="button" class="close" aria-label={strings.card.close} onClick={onClose}>
               ×
             </button>
           )}
@@ -78,17 +78,17 @@ export function EntityCard({
           <span class="type-badge">{strings.types[entity.type]}</span>
           {view.developer && (
             <span>
-              {strings.by} <strong>{refName(view.developer)}</strong>
+              {strings.card.by} <strong>{refName(view.developer)}</strong>
             </span>
           )}
           {view.parent && (
             <span>
-              {strings.parent} <strong>{refName(view.parent)}</strong>
+              {strings.card.parent} <strong>{refName(view.parent)}</strong>
             </span>
           )}
           {family && (
             <span>
-              {strings.family} <strong>{refName(family)}</strong>
+              {strings.card.family} <strong>{refName(family)}</strong>
             </span>
           )}
           {/* The provenance badge names the most telling base link; the rest are listed here. */}
@@ -100,12 +100,16 @@ export function EntityCard({
         </p>
         {view.investors.length > 0 && (
           <p class="facts">
-            {strings.investors}: {view.investors.map(refName).join(', ')}
+            {strings.card.investors}: {view.investors.map(refName).join(', ')}
           </p>
         )}
         <VerdictBadges view={view} lang={lang} strings={strings} idPrefix={idPrefix} />
         {summary && <p class="summary">{summary}</p>}
-        {showMatched && <p class="matched">{strings.matchedAs(matchedText, matchedFuzzy)}</p>}
+        {showMatched && (
+          <p class="matched">
+            {fmt(matchedFuzzy ? strings.card.matchedAsFuzzy : strings.card.matchedAs, { text: matchedText })}
+          </p>
+        )}
       </header>
       <div class="card-body">
         {sections.map(({ kind, notes, familyNotes }) => (
@@ -120,7 +124,7 @@ export function EntityCard({
             )}
             {family && familyNotes.length > 0 && (
               <>
-                <p class="family-label">{strings.fromFamily(refName(family))}</p>
+                <p class="family-label">{fmt(strings.card.fromFamily, { name: refName(family) })}</p>
                 <ul>
                   {familyNotes.map((note) => (
                     <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
@@ -128,13 +132,13 @@ export function EntityCard({
                 </ul>
               </>
             )}
-            {notes.length + familyNotes.length === 0 && <p class="empty">{strings.noNotes}</p>}
+            {notes.length + familyNotes.length === 0 && <p class="empty">{strings.card.noNotes}</p>}
           </section>
         ))}
       </div>
       <footer class="card-footer">
-        <span>{strings.asOf(view.asOf)}</span>
-        {view.edited && <span class="edited">{strings.edited}</span>}
+        <span>{fmt(strings.card.asOf, { date: view.asOf })}</span>
+        {view.edited && <span class="edited">{strings.card.edited}</span>}
       </footer>
     </section>
   );

@@ -40,7 +40,7 @@ export function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; stri
       {note.response && (
         <div class="response">
           <p class="note-text">
-            <strong>{strings.response}: </strong>
+            <strong>{strings.card.response}: </strong>
             {responseText}
           </p>
           <p class="note-meta">

@@ -1,45 +1,101 @@
 import type { SearchHit } from '../lib/messages/protocol';
-import type { Lang, Strings } from '../lib/i18n';
+import { fmt, type Lang, type Strings } from '../lib/i18n';
 import { displayNames } from './names';
 
 export interface SearchPanelProps {
   query: string;
   hits: SearchHit[];
+  /** Index of the highlighted result (arrow keys), -1 for none. */
+  active: number;
   lang: Lang;
   strings: Strings;
   onQuery: (query: string) => void;
-  onSelect: (id: string) => void;
+  onActive: (index: number) => void;
+  onChoose: (hit: SearchHit) => void;
 }
 
-/** The popup's search box and result list (data comes in through props). */
-export function SearchPanel({ query, hits, lang, strings, onQuery, onSelect }: SearchPanelProps) {
+/** The popup's search box: a combobox with a listbox of results (arrows move, Enter opens). */
+export function SearchPanel({
+  query,
+  hits,
+  active,
+  lang,
+  strings,
+  onQuery,
+  onActive,
+  onChoose,
+}: SearchPanelProps) {
+  const s = strings.popup;
+  const open = query.trim() !== '';
+  const optionId = (i: number) => `assay-hit-${i}`;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (hits.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      onActive((active + step + hits.length) % hits.length);
+    } else if (event.key === 'Enter') {
+      const hit = hits[active] ?? hits[0];
+      if (hit) {
+        event.preventDefault();
+        onChoose(hit);
+      }
+    }
+  };
   return (
     <div class="search">
       <label class="visually-hidden" for="assay-search">
-        {strings.searchLabel}
+        {s.searchLabel}
       </label>
       <input
         id="assay-search"
         type="search"
+        role="combobox"
+        list={undefined}
+        aria-expanded={open}
+        aria-controls="assay-results"
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 && hits[active] ? optionId(active) : undefined}
         autoFocus
         autoComplete="off"
         spellcheck={false}
-        placeholder={strings.searchPlaceholder}
+        placeholder={s.searchPlaceholder}
         value={query}
         onInput={(e) => onQuery(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
       />
-      {query.trim() !== '' && (
-        <ul class="hits" aria-label={strings.searchLabel}>
-          {hits.length === 0 && <li class="empty">{strings.noResults}</li>}
-          {hits.map((hit) => {
+      {open && (
+        <ul class="hits" id="assay-results" role="listbox" aria-label={s.results}>
+          {hits.length === 0 && (
+            <li class="empty" role="option" aria-disabled="true" aria-selected="false">
+              {s.noResults}
+            </li>
+          )}
+          {hits.map((hit, i) => {
             const [primary, secondary] = displayNames(hit.name, lang);
             return (
-              <li key={hit.id}>
-                <button type="button" class="hit" onClick={() => onSelect(hit.id)}>
-                  <span class="hit-name">{primary}</span>
-                  {secondary && <span class="hit-secondary"> · {secondary}</span>}
-                  <span class="hit-type">{strings.types[hit.type]}</span>
-                </button>
+              <li
+                key={`${hit.id}/${hit.noteId ?? ''}`}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === active}
+                class={`hit${i === active ? ' active' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onChoose(hit)}
+                onMouseEnter={() => onActive(i)}
+              >
+                {hit.kind === 'entity' ? (
+                  <>
+                    <span class="hit-name">{primary}</span>
+                    {secondary && <span class="hit-secondary"> · {secondary}</span>}
+                    <span class="hit-type">{strings.types[hit.type]}</span>
+                  </>
+                ) : (
+                  <>
+                    <span class="hit-note-of">{fmt(s.noteHit, { name: primary })}</span>
+                    <span class="hit-snippet">{hit.matched}</span>
+                  </>
+                )}
               </li>
             );
           })}

@@ -1,58 +1,172 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import '../../components/card.css';
 import './popup.css';
 import { SearchPanel } from '../../components/SearchPanel';
+import { PageMentionList } from '../../components/PageMentionList';
 import { EntityCard } from '../../components/EntityCard';
-import type { DatasetMeta, EntityView, SearchHit } from '../../lib/messages/protocol';
-import { langFromTag, stringsFor } from '../../lib/i18n';
+import type { DatasetMeta, EntityRef, EntityView, SearchHit } from '../../lib/messages/protocol';
+import type { PageMentions, TabResponseMap } from '../../lib/messages/tab-protocol';
+import { fmt, langFromTag, resolveLang, stringsFor } from '../../lib/i18n';
+import { DEFAULT_SETTINGS, isSiteDisabled, withSite, type Settings } from '../../lib/settings';
 import { request } from '../../utils/messaging';
+import { dataRevision, loadSettings, saveSettings, watchSettings } from '../../utils/settings';
 
-const lang = langFromTag(browser.i18n.getUILanguage());
-const strings = stringsFor(lang);
-document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+const browserLang = langFromTag(browser.i18n.getUILanguage());
+// `?tab=ID` targets a given tab (tests open the popup as a page, where the active tab is itself).
+const tabParam = new URLSearchParams(location.search).get('tab');
+
+async function targetTab(): Promise<number | undefined> {
+  if (tabParam) return Number(tabParam);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+type PageState =
+  | { status: 'loading' }
+  | { status: 'unavailable' }
+  | (PageMentions & { status: 'ready'; items: (EntityRef & { count: number })[] });
 
 function Popup() {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(-1);
   const [view, setView] = useState<EntityView | null>(null);
   const [meta, setMeta] = useState<DatasetMeta | null>(null);
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(strings.loadError(e instanceof Error ? e.message : String(e)));
+  const [revision, setRevision] = useState(0);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const lang = resolveLang(settings.language, browserLang);
+  const strings = stringsFor(lang);
+  const fail = (e: unknown) =>
+    setError(fmt(strings.options.loadError, { message: e instanceof Error ? e.message : String(e) }));
 
   useEffect(() => {
-    request({ type: 'getMeta' }).then(setMeta, fail);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    const unwatch = [watchSettings(setSettings), dataRevision.watch(() => setRevision((r) => r + 1))];
+    return () => unwatch.forEach((f) => f());
   }, []);
   useEffect(() => {
+    request({ type: 'getMeta' }).then(setMeta, fail);
+  }, [revision]);
+
+  const loadPage = async () => {
+    const tabId = await targetTab();
+    if (tabId === undefined) return setPage({ status: 'unavailable' });
+    try {
+      const info = (await browser.tabs.sendMessage(tabId, { type: 'pageMentions' })) as
+        PageMentions | undefined;
+      if (!info) return setPage({ status: 'unavailable' });
+      const refs = new Map(
+        (await request({ type: 'getRefs', ids: info.counts.map((c) => c.entityId) })).map((r) => [r.id, r]),
+      );
+      const items = info.counts.flatMap((c) => {
+        const ref = refs.get(c.entityId);
+        return ref ? [{ ...ref, count: c.count }] : [];
+      });
+      setPage({ ...info, status: 'ready', items: items.sort((a, b) => b.count - a.count) });
+    } catch {
+      setPage({ status: 'unavailable' }); // no content script here (browser pages, the web store)
+    }
+  };
+  useEffect(() => {
+    void loadPage();
+  }, [revision]);
+
+  useEffect(() => {
     let stale = false;
-    request({ type: 'search', query, limit: 12 }).then((h) => !stale && setHits(h), fail);
+    request({ type: 'search', query, limit: 12 }).then((h) => {
+      if (stale) return;
+      setHits(h);
+      setActive(h.length ? 0 : -1);
+    }, fail);
     return () => {
       stale = true;
     };
-  }, [query]);
+  }, [query, revision]);
 
-  const select = (id: string) => request({ type: 'getEntity', id }).then(setView, fail);
+  const choose = (hit: SearchHit) =>
+    request({ type: 'getEntity', id: hit.id }).then((v) => {
+      setView(v);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.popup .assay-card')?.focus());
+    }, fail);
+  const back = () => {
+    setView(null);
+    requestAnimationFrame(() => searchRef.current?.focus());
+  };
+  const reveal = async (entityId: string) => {
+    const tabId = await targetTab();
+    if (tabId !== undefined) {
+      await (browser.tabs.sendMessage(tabId, { type: 'revealMention', entityId }) as Promise<
+        TabResponseMap['revealMention']
+      >);
+    }
+  };
+  const toggleSite = async (host: string, on: boolean) => {
+    const next = withSite(settings, host, !on);
+    setSettings(next);
+    await saveSettings(next);
+    // The page's content script reacts to the setting; ask it again once it has.
+    setTimeout(() => void loadPage(), 300);
+  };
 
   return (
-    <main class="popup">
+    <main class="popup" onKeyDown={(e) => e.key === 'Escape' && view && (e.preventDefault(), back())}>
       {view ? (
         <>
-          <button type="button" class="link-button back" onClick={() => setView(null)}>
-            ← {strings.back}
+          <button type="button" class="link-button back" onClick={back}>
+            ← {strings.popup.back}
           </button>
           <EntityCard view={view} lang={lang} strings={strings} idPrefix="popup-card" />
         </>
       ) : (
-        <SearchPanel
-          query={query}
-          hits={hits}
-          lang={lang}
-          strings={strings}
-          onQuery={setQuery}
-          onSelect={select}
-        />
+        <>
+          <div
+            ref={(el) => {
+              searchRef.current = el?.querySelector('input') ?? null;
+            }}
+          >
+            <SearchPanel
+              query={query}
+              hits={hits}
+              active={active}
+              lang={lang}
+              strings={strings}
+              onQuery={setQuery}
+              onActive={setActive}
+              onChoose={(hit) => void choose(hit)}
+            />
+          </div>
+          {page.status === 'ready' && (
+            <>
+              <label class="site-switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  checked={!isSiteDisabled(settings, page.host)}
+                  onChange={(e) => void toggleSite(page.host, e.currentTarget.checked)}
+                />
+                {fmt(strings.popup.siteSwitch, { host: page.host })}
+              </label>
+              {!isSiteDisabled(settings, page.host) && (
+                <PageMentionList
+                  items={page.items}
+                  lang={lang}
+                  strings={strings}
+                  onReveal={(id) => void reveal(id)}
+                />
+              )}
+            </>
+          )}
+          {page.status === 'unavailable' && <p class="empty">{strings.popup.pageUnavailable}</p>}
+        </>
       )}
       {error && (
         <p class="error" role="alert">
@@ -60,13 +174,9 @@ function Popup() {
         </p>
       )}
       <p class="meta">
-        {meta && (
-          <span>
-            {strings.entities(meta.entityCount)} · {strings.asOf(meta.asOf)}
-          </span>
-        )}{' '}
+        {meta && <span>{fmt(strings.popup.datasetLine, { count: meta.entityCount, date: meta.asOf })}</span>}{' '}
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {strings.openOptions}
+          {strings.popup.openOptions}
         </button>
       </p>
     </main>
