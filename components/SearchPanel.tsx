@@ -52,7 +52,7 @@ export function SearchPanel({
         type="search"
         role="combobox"
         list={undefined}
-        aria-expanded={open}
+        aria-expanded={open && hits.length > 0}
         aria-controls="assay-results"
         aria-autocomplete="list"
         aria-activedescendant={open && active >= 0 && hits[active] ? optionId(active) : undefined}
@@ -64,13 +64,13 @@ export function SearchPanel({
         onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      {open && (
+      {open && hits.length === 0 && (
+        <p class="empty" role="status">
+          {s.noResults}
+        </p>
+      )}
+      {open && hits.length > 0 && (
         <ul class="hits" id="assay-results" role="listbox" aria-label={s.results}>
-          {hits.length === 0 && (
-            <li class="empty" role="option" aria-disabled="true" aria-selected="false">
-              {s.noResults}
-            </li>
-          )}
           {hits.map((hit, i) => {
             const [primary, secondary] = displayNames(hit.name, lang);
             return (
@@ -79,7 +79,7 @@ export function SearchPanel({
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === active}
-                class={`hit${i === active ? ' active' : ''}`}
+                class={`hit hit-${hit.kind}${i === active ? ' active' : ''}`}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => onChoose(hit)}
                 onMouseEnter={() => onActive(i)}

@@ -24,6 +24,8 @@ const PAGES = [
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 
+declare const chrome: { tabs: { query: (q: object) => Promise<{ id?: number }[]> } };
+
 async function waitForMarks(page: Page): Promise<number> {
   await page.waitForFunction(() => (CSS.highlights.get('assay-mention')?.size ?? 0) > 0, null, {
     timeout: 15_000,
@@ -80,6 +82,42 @@ async function main() {
     }
     await browser.close();
   }
+  // The extension's own pages, in both UI languages and both colour schemes.
+  for (const locale of ['en-US', 'zh-CN'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const browser = await launchWithExtension({ headless: true, colorScheme: scheme, locale });
+      const tag = `${locale.slice(0, 2)}-${scheme}`;
+      const news = await browser.context.newPage();
+      await news.goto(server.url(locale === 'zh-CN' ? 'zh-hundred-models.html' : 'en-yi-llama.html'));
+      await waitForMarks(news);
+      const tabId = await browser.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab!.id!;
+      });
+      const popup = await browser.context.newPage();
+      await popup.setViewportSize({ width: 420, height: 640 });
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      await popup.locator('.page-mention').first().waitFor();
+      await popup.screenshot({ path: `${OUT}/popup-${tag}.png` });
+      written.push(`${OUT}/popup-${tag}.png  (popup: on this page)`);
+      await popup.locator('input[type="search"]').fill(locale === 'zh-CN' ? '通义' : 'Bytdance');
+      await popup.locator('[role="option"]').first().waitFor();
+      await popup.waitForTimeout(200);
+      await popup.screenshot({ path: `${OUT}/popup-search-${tag}.png` });
+      written.push(`${OUT}/popup-search-${tag}.png  (popup: search)`);
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.locator('tbody tr').first().waitFor();
+      await options.screenshot({ path: `${OUT}/options-${tag}.png` });
+      written.push(`${OUT}/options-${tag}.png  (options: entries)`);
+      await options.locator('tbody tr button').first().click();
+      await options.locator('form.editor').waitFor();
+      await options.screenshot({ path: `${OUT}/options-editor-${tag}.png` });
+      written.push(`${OUT}/options-editor-${tag}.png  (options: editor)`);
+      await browser.close();
+    }
+  }
+
   console.log('\nScreenshots:');
   for (const line of written) console.log(`  ${line}`);
 

@@ -144,7 +144,7 @@ function Popup() {
               onChoose={(hit) => void choose(hit)}
             />
           </div>
-          {page.status === 'ready' && (
+          {page.status === 'ready' && query.trim() === '' && (
             <>
               <label class="site-switch">
                 <input
@@ -165,7 +165,9 @@ function Popup() {
               )}
             </>
           )}
-          {page.status === 'unavailable' && <p class="empty">{strings.popup.pageUnavailable}</p>}
+          {page.status === 'unavailable' && query.trim() === '' && (
+            <p class="empty">{strings.popup.pageUnavailable}</p>
+          )}
         </>
       )}
       {error && (

@@ -198,25 +198,27 @@ describe('cards', () => {
 });
 
 describe('extension pages', () => {
-  it('the popup searches the database and opens a card', async () => {
+  it('the popup loads data from the database and opens a card', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('.meta').innerText()).toMatch(/\d+ entities/);
+    await expect
+      .poll(() => popup.locator('.meta').innerText())
+      .toMatch(/\d+ entries · data as of \d{4}-\d{2}-\d{2}/);
     await popup.locator('input[type="search"]').fill('零一万物');
-    await popup.locator('.hit').first().waitFor();
-    expect(await popup.locator('.hit').first().innerText()).toMatch(/01\.AI/);
-    await popup.locator('.hit').first().click();
+    const first = popup.locator('[role="option"]').first();
+    await expect.poll(() => first.innerText()).toMatch(/01\.AI/);
+    await first.click();
     await popup.locator('.assay-card').waitFor();
     expect(await popup.locator('.assay-card h2').innerText()).toMatch(/01\.AI/);
     await popup.close();
   });
 
-  it('the options page lists the dataset', async () => {
+  it('the options page lists the dataset from the database', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.locator('.entity-table tbody tr').first().waitFor();
-    expect(await options.locator('.entity-table tbody tr').count()).toBeGreaterThanOrEqual(25);
-    expect(await options.locator('caption').innerText()).toMatch(/\d+ entities/);
+    expect(await options.locator('.entity-table tbody tr').count()).toBe(50);
+    expect(await options.locator('#list-title').innerText()).toMatch(/^\d{3,} entries$/);
     await options.close();
   });
 });
