@@ -49,15 +49,19 @@ export function startRunner(
     if (rescanPending) applyChanges();
   });
 
+  let painted: Highlight | undefined;
   const paint = () => {
-    if (!stopped) CSS.highlights.set(markName, new Highlight(...annotator.all().map((m) => m.range)));
+    if (stopped) return;
+    painted = new Highlight(...annotator.all().map((m) => m.range));
+    CSS.highlights.set(markName, painted);
   };
   let pending: MutationRecord[] = [];
   const applyChanges = () => {
     rescanPending = false;
     const records = pending;
     pending = [];
-    if (annotator.update(records)) paint();
+    // A page may have removed our highlight from the registry: the next scan puts it back.
+    if (annotator.update(records) || CSS.highlights.get(markName) !== painted) paint();
   };
   const setActive = (mention: PageMention | undefined) => {
     active = mention;

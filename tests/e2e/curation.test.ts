@@ -118,6 +118,8 @@ describe('popup', () => {
 describe('options', () => {
   it('edits a note and the next card on a page shows it; the entry is marked as edited', async () => {
     const options = await extensionPage('options.html');
+    await options.locator('tbody tr').first().waitFor();
+    expect(await axeViolations(options)).toEqual([]);
     await options.getByLabel('Filter by name').fill('Yi-34B');
     await options.getByRole('button', { name: 'Yi-34B', exact: true }).click();
     const firstNote = options.locator('textarea').first();
