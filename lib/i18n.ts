@@ -87,6 +87,7 @@ const en = {
     siteSwitch: 'Assay on {host}',
     openOptions: 'Manage dataset and settings',
     datasetLine: '{count} entries · data as of {date}',
+    degraded: 'The database could not open ({reason}). Assay shows the bundled data; edits cannot be saved.',
   },
   options: {
     title: 'Assay: dataset and settings',
@@ -286,6 +287,7 @@ const zh: Strings = {
     siteSwitch: '在 {host} 上启用 Assay',
     openOptions: '管理数据集和设置',
     datasetLine: '{count} 个条目 · 数据截至 {date}',
+    degraded: '数据库无法打开（{reason}）。Assay 正在显示内置数据，无法保存编辑。',
   },
   options: {
     title: 'Assay：数据集与设置',

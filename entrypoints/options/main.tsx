@@ -252,6 +252,11 @@ function Options() {
           </p>
         )}
       </div>
+      {meta?.degraded && (
+        <p class="error" role="alert">
+          {fmt(strings.popup.degraded, { reason: meta.degraded })}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

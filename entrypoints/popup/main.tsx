@@ -170,6 +170,11 @@ function Popup() {
           )}
         </>
       )}
+      {meta?.degraded && (
+        <p class="error" role="alert">
+          {fmt(strings.popup.degraded, { reason: meta.degraded })}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

@@ -87,6 +87,8 @@ export interface DatasetMeta {
   version: string;
   asOf: string;
   entityCount: number;
+  /** Set when the database could not open: the reason, and Assay runs read-only on bundled data. */
+  degraded?: string;
 }
 
 export interface EntityListPage {
@@ -120,7 +122,7 @@ export interface ResponseMap {
 }
 
 /** Error codes a caller may need to act on. */
-export type ErrorCode = 'malformed' | 'conflict' | 'invalid' | 'not-found' | 'failed';
+export type ErrorCode = 'malformed' | 'conflict' | 'invalid' | 'not-found' | 'unavailable' | 'failed';
 
 /** The reply envelope. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };

@@ -32,28 +32,51 @@ export function createService(
 ): { handlers: Handlers; ready: () => Promise<void> } {
   const now = options.now ?? Date.now;
   const bundledById = new Map(bundled.entities.map((e) => [e.id, e]));
+  // When the database cannot open (quota, corruption, a private profile), Assay keeps working from
+  // the bundled data, read-only, and says so (getMeta.degraded); a restarted worker tries again.
+  let degraded: string | undefined;
   let seeding: Promise<void> | undefined;
   const ready = () =>
     (seeding ??= seedFromBundle(db, bundled).then(
       () => undefined,
       (error: unknown) => {
-        seeding = undefined; // let the next request retry
-        throw error;
+        degraded = error instanceof Error ? error.message : String(error);
       },
     ));
+  const writable = () => {
+    if (degraded) {
+      throw new HandlerError(
+        `The database is unavailable (${degraded}). Assay is showing the bundled data; edits cannot be saved.`,
+        'unavailable',
+      );
+    }
+  };
+  const bundledRows = (): StoredEntity[] =>
+    bundled.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      data: e,
+      origin: 'bundled',
+      revision: 1,
+      updatedAt: 0,
+    }));
 
   let rows: StoredEntity[] | undefined;
+  let byId: Map<string, StoredEntity> | undefined;
   let search: SearchIndex | undefined;
   let index: MatcherIndex | undefined;
   const changed = () => {
     rows = undefined;
+    byId = undefined;
     search = undefined;
     index = undefined;
     options.onChange?.();
   };
-  const allRows = async () => (rows ??= await db.entities.toArray());
+  const allRows = async () => (rows ??= degraded ? bundledRows() : await db.entities.toArray());
+  const rowById = async (id: string) => (byId ??= new Map((await allRows()).map((r) => [r.id, r]))).get(id);
   const allEntities = async () => (await allRows()).map((r) => r.data);
-  const asOf = async () => (await db.meta.get('dataset'))?.asOf ?? bundled.asOf;
+  const datasetMeta = async () => (degraded ? undefined : await db.meta.get('dataset'));
+  const asOf = async () => (await datasetMeta())?.asOf ?? bundled.asOf;
 
   /**
    * Refuses a write whose entities link to unknown ids or share a name with another entity.
@@ -97,7 +120,7 @@ export function createService(
     return {
       edited: user.filter((r) => bundledById.has(r.id)).length,
       created: user.filter((r) => !bundledById.has(r.id)).length,
-      deleted: await db.tombstones.count(),
+      deleted: degraded ? 0 : await db.tombstones.count(),
     };
   };
 
@@ -110,7 +133,7 @@ export function createService(
 
     async getEntity({ id }) {
       await ready();
-      const stored = await db.entities.get(id);
+      const stored = await rowById(id);
       if (!stored) return null;
       const entity = stored.data;
       const links = entity.links ?? {};
@@ -123,7 +146,7 @@ export function createService(
       ];
       const linked = new Map<string, EntityRef>();
       let family: EntityView['family'];
-      for (const row of await db.entities.bulkGet(ids.filter((x): x is string => !!x))) {
+      for (const row of await Promise.all(ids.filter((x): x is string => !!x).map(rowById))) {
         if (!row) continue;
         linked.set(row.id, refOf(row.data));
         if (row.id === links.family) family = { ...refOf(row.data), notes: row.data.notes };
@@ -147,7 +170,7 @@ export function createService(
 
     async getRefs({ ids }) {
       await ready();
-      return (await db.entities.bulkGet(ids)).flatMap((row) => (row ? [refOf(row.data)] : []));
+      return (await Promise.all(ids.map(rowById))).flatMap((row) => (row ? [refOf(row.data)] : []));
     },
 
     async search({ query, limit = 20 }) {
@@ -183,6 +206,7 @@ export function createService(
 
     async putEntity({ entity, baseRevision }) {
       await ready();
+      writable();
       await checkWouldBeConsistent(new Map([[entity.id, entity]]));
       const revision = await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(entity.id);
@@ -211,6 +235,7 @@ export function createService(
 
     async deleteEntity({ id, baseRevision }) {
       await ready();
+      writable();
       const removed = await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(id);
         if (!current) return null;
@@ -231,6 +256,7 @@ export function createService(
 
     async restoreEntity({ entry }) {
       await ready();
+      writable();
       await checkWouldBeConsistent(new Map([[entry.entity.id, entry.entity]]));
       await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(entry.entity.id);
@@ -250,6 +276,7 @@ export function createService(
 
     async revertEntity({ id }) {
       await ready();
+      writable();
       const original = bundledById.get(id);
       if (!original)
         throw new HandlerError(`"${id}" is not in the bundled dataset: nothing to revert to.`, 'not-found');
@@ -274,13 +301,14 @@ export function createService(
       const entries = (await allRows())
         .filter((r) => scope === 'all' || r.origin === 'user')
         .map((r): ExportEntry => ({ origin: r.origin, entity: r.data }));
-      const deleted = (await db.tombstones.toCollection().primaryKeys()) as string[];
-      const meta = await db.meta.get('dataset');
+      const deleted = degraded ? [] : ((await db.tombstones.toCollection().primaryKeys()) as string[]);
+      const meta = await datasetMeta();
       return buildExport(entries, deleted, scope, meta?.version ?? bundled.version, new Date(now()));
     },
 
     async importData({ text, mode }) {
       await ready();
+      writable();
       const parsed = parseImport(text);
       if (!parsed.ok) throw new HandlerError(parsed.errors.join('\n'), 'invalid');
       const { file } = parsed;
@@ -337,6 +365,7 @@ export function createService(
 
     async resetData() {
       await ready();
+      writable();
       const lost = await summary();
       await db.transaction('rw', db.entities, db.tombstones, db.meta, async () => {
         await db.entities.clear();
@@ -350,11 +379,12 @@ export function createService(
 
     async getMeta() {
       await ready();
-      const meta = await db.meta.get('dataset');
+      const meta = await datasetMeta();
       return {
         version: meta?.version ?? bundled.version,
         asOf: meta?.asOf ?? bundled.asOf,
-        entityCount: await db.entities.count(),
+        entityCount: (await allRows()).length,
+        ...(degraded ? { degraded } : {}),
       };
     },
   };

@@ -147,3 +147,36 @@ describe('message API over the store', () => {
     expect(JSON.stringify(index)).toContain('Alibaba Group');
   });
 });
+
+describe('a database that cannot open', () => {
+  it('leaves Assay usable from the bundled data, read-only, and says why', async () => {
+    const broken = {
+      open: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    } as unknown as IDBFactory;
+    const db = createDb('assay-broken', { indexedDB: broken, IDBKeyRange });
+    const route = createRouter(createService(db, testDataset()).handlers);
+    const meta = await route({ type: 'getMeta' });
+    expect(meta).toMatchObject({
+      ok: true,
+      data: { entityCount: 4, degraded: expect.stringMatching(/quota/i) },
+    });
+    expect(await route({ type: 'getEntity', id: 'yi-34b' })).toMatchObject({
+      ok: true,
+      data: { entity: { id: 'yi-34b' } },
+    });
+    const index = await route({ type: 'getIndex' });
+    expect(index.ok).toBe(true);
+    expect(await route({ type: 'search', query: '零一万物' })).toMatchObject({
+      ok: true,
+      data: [{ id: '01-ai' }],
+    });
+    const write = await route({ type: 'deleteEntity', id: 'yi-34b' });
+    expect(write).toMatchObject({
+      ok: false,
+      code: 'unavailable',
+      error: expect.stringMatching(/edits cannot be saved/),
+    });
+  });
+});
