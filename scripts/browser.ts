@@ -41,6 +41,8 @@ export async function launchWithExtension(
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:chrome\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'assay-profile-'));
+  // Report the service worker's own requests too (tests prove the extension makes none).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: options.headless ?? true,

@@ -20,8 +20,10 @@ export interface FixtureServer {
   close: () => Promise<void>;
 }
 
-/** Generates a page for a path, or returns undefined to fall through to the files. */
-export type PageRoute = (path: string) => string | undefined;
+/** Generates a page for a path (with extra headers, e.g. a CSP), or undefined to serve files. */
+export type PageRoute = (
+  path: string,
+) => string | { body: string; headers: Record<string, string> } | undefined;
 
 /** Serves `root` (and any generated pages) until closed; requests outside it get 404. */
 export async function startFixtureServer(root = PAGES_DIR, route?: PageRoute): Promise<FixtureServer> {
@@ -31,7 +33,8 @@ export async function startFixtureServer(root = PAGES_DIR, route?: PageRoute): P
     requests.push(path);
     const generated = route?.(path);
     if (generated !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(generated);
+      const { body, headers } = typeof generated === 'string' ? { body: generated, headers: {} } : generated;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
       return;
     }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));

@@ -17,6 +17,10 @@ import { startRunner, type Runner } from './runner';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Same-origin and srcdoc frames carry article text too (comments, embeds); each frame marks its
+  // own text and shows its own card.
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
@@ -58,10 +62,19 @@ export default defineContentScript({
       stop();
       void start();
     });
+    // WXT notices an extension reload or update only when the context is next checked; check once
+    // a second so the old script's marks and listeners go at once, not at the next pointer move.
+    ctx.setInterval(() => undefined, 1000);
     ctx.onInvalidated(() => {
-      unwatchSettings();
-      unwatchData();
       stop();
+      // Removing storage listeners throws once the extension is gone; they are dead anyway.
+      for (const unwatch of [unwatchSettings, unwatchData]) {
+        try {
+          unwatch();
+        } catch {
+          /* extension context invalidated */
+        }
+      }
     });
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -1,0 +1,234 @@
+/**
+ * "The page is not ours": annotating never changes the page's DOM, never touches what a reader
+ * types, survives hostile pages (replaced built-ins, custom elements, a strict CSP, pages that
+ * remove our highlights), follows single-page navigation, infinite scroll and same-origin frames,
+ * and stops cleanly when the extension is reloaded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { markedTexts, waitForMarks } from './helpers';
+
+const ARTICLE = `<p>OpenAI said GPT-4 leads, while 01.AI's Yi-34B and Alibaba's Qwen chase it.</p>
+<p>NVIDIA sells the H800 and A800 in China; ByteDance and Baidu are buyers.</p>`;
+
+const PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
+  '/plain.html': {
+    body: `<!doctype html><html lang="en"><head><title>Plain</title></head><body><main>${ARTICLE}
+      <p><input id="input" value=""> <textarea id="textarea"></textarea></p>
+      <div id="editor" contenteditable="true"><p>Draft about</p></div>
+      </main><script>window.__before = document.documentElement.outerHTML;</script></body></html>`,
+  },
+  '/hostile-page.html': {
+    body: `<!doctype html><html lang="en"><head><title>Hostile</title><script>
+      window.__errors = [];
+      window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
+      Node.prototype.contains = function () { throw new Error('page replaced Node.prototype.contains'); };
+      Array.prototype.map = function () { throw new Error('page replaced Array.prototype.map'); };
+      Element.prototype.getClientRects = function () { throw new Error('page replaced getClientRects'); };
+      window.CSS = undefined;
+      customElements.define('x-card', class extends HTMLElement {
+        connectedCallback() { this.textContent = 'Widget text about DeepSeek and Moonshot AI.'; }
+      });
+      window.__clicks = 0;
+      </script></head><body><main>${ARTICLE}<p><x-card></x-card></p>
+      <button id="counter" onclick="window.__clicks++">Count</button></main></body></html>`,
+  },
+  '/csp.html': {
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" },
+    body: `<!doctype html><html lang="en"><head><title>CSP</title></head><body><main>${ARTICLE}</main></body></html>`,
+  },
+  '/frames.html': {
+    body: `<!doctype html><html lang="en"><head><title>Frames</title></head><body><main><p>Outer text about OpenAI.</p>
+      <iframe id="same" src="/inner.html" title="same origin"></iframe>
+      <iframe id="srcdoc" title="srcdoc" srcdoc="<p>Srcdoc text about Anthropic and Claude models.</p>"></iframe></main></body></html>`,
+  },
+  '/inner.html': {
+    body: `<!doctype html><html lang="en"><head><title>Inner</title></head><body><p>Inner text about NVIDIA and the H100 chip.</p></body></html>`,
+  },
+};
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer(undefined, (path) => PAGES[path]);
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  await waitForMarks(page);
+  return page;
+}
+
+describe('the page is not ours', () => {
+  it('annotating leaves the DOM exactly as the page built it', async () => {
+    const page = await open('plain.html');
+    expect((await markedTexts(page)).length).toBeGreaterThanOrEqual(10);
+    const { before, after } = await page.evaluate(() => ({
+      before: (window as unknown as { __before: string }).__before,
+      after: document.documentElement.outerHTML,
+    }));
+    expect(after).toBe(before);
+    await page.close();
+  });
+
+  it('never marks or disturbs what a reader types in inputs, text areas and editors', async () => {
+    const page = await open('plain.html');
+    const typed = 'OpenAI and GPT-4 and 零一万物 ';
+    for (const selector of ['#input', '#textarea']) {
+      await page.click(selector);
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Alt+Shift+KeyJ'); // our shortcut must not act inside a field
+      const state = await page.$eval(selector, (el) => {
+        const field = el as HTMLInputElement;
+        return { value: field.value, caret: field.selectionStart, focused: document.activeElement === field };
+      });
+      expect(state).toEqual({ value: typed, caret: typed.length, focused: true });
+    }
+    await page.click('#editor p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' NVIDIA H100');
+    await page.waitForTimeout(600); // longer than the rescan delay
+    expect(await page.$eval('#editor', (el) => el.textContent)).toBe('Draft about NVIDIA H100');
+    const inside = await page.evaluate(
+      () =>
+        [...(CSS.highlights.get('assay-mention') ?? [])].filter((r) =>
+          ['input', 'textarea', 'editor'].some((id) =>
+            document.getElementById(id)!.contains((r as Range).startContainer),
+          ),
+        ).length,
+    );
+    expect(inside).toBe(0);
+    expect(await page.locator('assay-card .assay-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps working on a page that replaces built-ins and defines custom elements', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('hostile-page.html'));
+    await page.click('#counter');
+    await page.click('#counter');
+    const state = await page.evaluate(() => ({
+      clicks: (window as unknown as { __clicks: number }).__clicks,
+      errors: (window as unknown as { __errors: string[] }).__errors,
+      widget: document.querySelector('x-card')!.textContent,
+    }));
+    expect(state).toEqual({ clicks: 2, errors: [], widget: 'Widget text about DeepSeek and Moonshot AI.' });
+    // Our marks exist even though the page's own CSS object is gone: ask the extension's world.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Runtime.enable');
+    const contexts: { id: number; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string } }) =>
+      contexts.push(e.context),
+    );
+    await cdp.send('Runtime.disable');
+    await cdp.send('Runtime.enable');
+    await expect.poll(() => contexts.some((c) => c.origin.startsWith('chrome-extension://'))).toBe(true);
+    const isolated = contexts.find((c) => c.origin === `chrome-extension://${browser.extensionId}`)!;
+    const read = async () =>
+      (
+        await cdp.send('Runtime.evaluate', {
+          contextId: isolated.id,
+          returnByValue: true,
+          expression: `[...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString())`,
+        })
+      ).result.value as string[];
+    await expect.poll(read).toContain('DeepSeek');
+    expect(await read()).toEqual(
+      expect.arrayContaining(['OpenAI', 'GPT-4', 'Yi-34B', 'NVIDIA', 'Moonshot AI']),
+    );
+    await page.close();
+  });
+
+  it('works under a strict content security policy', async () => {
+    const page = await open('csp.html');
+    expect(await markedTexts(page)).toEqual(expect.arrayContaining(['OpenAI', 'GPT-4', 'H800']));
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('assay-mention')!].find((r) => r.toString() === 'GPT-4') as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect.poll(() => page.locator('assay-card .assay-card h2').count()).toBe(1);
+    await page.close();
+  });
+
+  it('puts back highlights a page deletes, on the next scan', async () => {
+    const page = await open('plain.html');
+    await page.evaluate(() => CSS.highlights.delete('assay-mention'));
+    expect(await page.evaluate(() => CSS.highlights.has('assay-mention'))).toBe(false);
+    await page.evaluate(() =>
+      document
+        .querySelector('main')!
+        .append(Object.assign(document.createElement('p'), { textContent: 'More news.' })),
+    );
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('assay-mention')?.size ?? 0))
+      .toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('follows single-page navigation and infinite scroll', async () => {
+    const page = await open('plain.html');
+    await page.evaluate(() => {
+      history.pushState({}, '', '/next-story');
+      document.querySelector('main')!.replaceChildren(
+        Object.assign(document.createElement('p'), {
+          textContent: 'DeepSeek released DeepSeek-V3; Moonshot AI answered.',
+        }),
+      );
+    });
+    await expect.poll(() => markedTexts(page)).toEqual(['DeepSeek', 'DeepSeek-V3', 'Moonshot AI']);
+    await page.evaluate(() => {
+      for (let i = 0; i < 40; i++) {
+        document.querySelector('main')!.append(
+          Object.assign(document.createElement('p'), {
+            textContent: `Item ${i}: Anthropic and Mistral AI.`,
+          }),
+        );
+      }
+    });
+    await expect.poll(async () => (await markedTexts(page)).length).toBe(3 + 80);
+    await page.close();
+  });
+
+  it('marks text in same-origin and srcdoc frames', async () => {
+    const page = await open('frames.html');
+    const marksIn = (selector: string) =>
+      page
+        .frameLocator(selector)
+        .locator('body')
+        .evaluate(() => [...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString()));
+    await expect.poll(() => marksIn('#same')).toEqual(['NVIDIA', 'H100']);
+    await expect.poll(() => marksIn('#srcdoc')).toEqual(['Anthropic', 'Claude']);
+    await page.close();
+  });
+
+  it('stops cleanly when the extension is reloaded: marks go, no errors', async () => {
+    const page = await open('plain.html');
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await browser.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { reload: () => void } } }).chrome.runtime.reload(),
+    );
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.has('assay-mention')), { timeout: 10_000 })
+      .toBe(false);
+    // Moving the pointer and typing must not reach the old script's listeners any more.
+    await page.mouse.move(200, 200);
+    await page.keyboard.press('Alt+Shift+KeyJ');
+    await page.waitForTimeout(300);
+    expect(await page.locator('assay-card').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
