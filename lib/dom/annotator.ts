@@ -66,6 +66,8 @@ export class Annotator {
   private readonly byNode = new Map<Text, ScannedBlock>();
   private readonly regions = new Map<Element, Region>();
   private ordered: PageMention[] | undefined;
+  /** Set when an update added, removed or moved a mention (so the caller repaints only then). */
+  private dirty = false;
 
   constructor(
     private readonly matcher: AliasMatcher,
@@ -83,9 +85,11 @@ export class Annotator {
 
   /**
    * Rescans only what `records` touched: the blocks around changed text and added nodes; blocks
-   * whose nodes left the document are dropped. Returns true when the set of mentions changed.
+   * whose nodes left the document are dropped. Returns true when the mentions (or their Ranges)
+   * changed, so the caller repaints only then: text without names costs no repaint.
    */
   update(records: readonly ChangeRecord[]): boolean {
+    this.dirty = false;
     const roots = new Set<Element>();
     let pruned = false;
     for (const record of records) {
@@ -115,14 +119,14 @@ export class Annotator {
     const list = [...roots].filter((r) => r.isConnected && ![...roots].some((o) => o !== r && o.contains(r)));
     if (list.length === 0) {
       if (pruned) this.settle(touched);
-      return pruned;
+      return this.dirty;
     }
     for (const root of list) this.forget(root, touched);
     const fresh = list
       .filter((r) => !isInsideSkipped(r, this.options))
       .flatMap((r) => collectBlocks(r, this.options));
     this.scanBlocks(fresh, touched);
-    return true;
+    return this.dirty;
   }
 
   /** The mentions, in page order. */
@@ -166,6 +170,7 @@ export class Annotator {
       for (const scanned of region.blocks) {
         const mentions = this.matcher.resolve(scanned.result, context);
         if (sameMentions(mentions, scanned.mentions)) continue;
+        this.dirty = true;
         scanned.mentions = mentions.map((m) => ({
           ...m,
           block: scanned.block,
@@ -200,6 +205,7 @@ export class Annotator {
 
   private forgetBlock(scanned: ScannedBlock, touched: Set<Region>): void {
     this.ordered = undefined;
+    if (scanned.mentions.length > 0) this.dirty = true;
     const list = this.scanned.get(scanned.block.element);
     if (list) {
       const rest = list.filter((b) => b !== scanned);

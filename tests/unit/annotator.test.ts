@@ -57,6 +57,24 @@ describe('Annotator', () => {
     expect(texts(annotator)).toEqual(['Yi-34B→yi-34b', 'GPT-4→gpt-4']);
   });
 
+  it('reports no change when the touched blocks hold no names', () => {
+    document.body.innerHTML = '<div id="feed"><p>OpenAI ships.</p></div>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    const quiet = mutate(document.body, () =>
+      document
+        .getElementById('feed')!
+        .append(Object.assign(document.createElement('p'), { textContent: 'Weather.' })),
+    );
+    expect(annotator.update(quiet)).toBe(false);
+    const named = mutate(document.body, () =>
+      document
+        .getElementById('feed')!
+        .append(Object.assign(document.createElement('p'), { textContent: 'GPT-4 news.' })),
+    );
+    expect(annotator.update(named)).toBe(true);
+  });
+
   it('ignores changes inside editors', async () => {
     document.body.innerHTML = '<div contenteditable="true"><p id="e">draft</p></div><p>OpenAI</p>';
     const annotator = new Annotator(matcher);
