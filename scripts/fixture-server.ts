@@ -23,7 +23,7 @@ export interface FixtureServer {
 /** Generates a page for a path (with extra headers, e.g. a CSP), or undefined to serve files. */
 export type PageRoute = (
   path: string,
-) => string | { body: string; headers: Record<string, string> } | undefined;
+) => string | { body: string; headers?: Record<string, string> } | undefined;
 
 /** Serves `root` (and any generated pages) until closed; requests outside it get 404. */
 export async function startFixtureServer(root = PAGES_DIR, route?: PageRoute): Promise<FixtureServer> {
@@ -33,7 +33,7 @@ export async function startFixtureServer(root = PAGES_DIR, route?: PageRoute): P
     requests.push(path);
     const generated = route?.(path);
     if (generated !== undefined) {
-      const { body, headers } = typeof generated === 'string' ? { body: generated, headers: {} } : generated;
+      const { body, headers = {} } = typeof generated === 'string' ? { body: generated } : generated;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
       return;
     }

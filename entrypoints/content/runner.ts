@@ -11,11 +11,16 @@ import type { Lang } from '../../lib/i18n';
 import { stringsFor } from '../../lib/i18n';
 import { request } from '../../utils/messaging';
 import { CardHost, HOST_TAG } from './card-host';
+import pageCss from './page.css?inline';
 
 const ACTIVE = 'assay-mention-active';
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 350;
 const RESCAN_MS = 250;
+
+/** The mark styles for shadow roots, which the page-level stylesheet cannot reach. */
+const markSheet = new CSSStyleSheet();
+markSheet.replaceSync(pageCss);
 
 export interface Runner {
   /** Applies changed settings (mark style, card trigger, language) without rescanning. */
@@ -38,9 +43,20 @@ export function startRunner(
   let lang = initial.lang;
   let markName = highlightName(settings.markStyle);
   let stopped = false;
+  // Web components' open shadow roots: read their text, give them our mark styles (a constructed
+  // sheet adopted by the root: no element is added) and watch them for changes.
+  const shadowRoots = new Set<ShadowRoot>();
+  const onShadowRoot = (root: ShadowRoot) => {
+    if (shadowRoots.has(root)) return;
+    shadowRoots.add(root);
+    if (!root.adoptedStyleSheets.includes(markSheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, markSheet];
+    observer?.observe(root, { childList: true, subtree: true, characterData: true });
+  };
   const annotator = new Annotator(matcher, {
     checkVisibility: true,
     exclude: (el) => el.tagName.toLowerCase() === HOST_TAG,
+    shadowRoots: onShadowRoot,
   });
   let active: PageMention | undefined;
   let rescanPending = false;
@@ -50,6 +66,9 @@ export function startRunner(
   });
 
   let painted: Highlight | undefined;
+  // Created after the first scan (which may find shadow roots before there is anything to observe).
+  // eslint-disable-next-line prefer-const
+  let observer: MutationObserver | undefined;
   const paint = () => {
     if (stopped) return;
     painted = new Highlight(...annotator.all().map((m) => m.range));
@@ -91,7 +110,7 @@ export function startRunner(
   paint();
 
   const mentionAt = (x: number, y: number): PageMention | undefined => {
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, [...shadowRoots]);
     if (!caret) return undefined;
     const mention = annotator.mentionAtCaret(caret.node, caret.offset);
     return mention && rangeContainsPoint(mention.range, x, y) ? mention : undefined;
@@ -192,7 +211,7 @@ export function startRunner(
   // Pages change after load (comments, infinite scroll): rescan the touched blocks, throttled so a
   // page that never stops changing (a ticker) is still rescanned.
   let rescanTimer: number | undefined;
-  const observer = new MutationObserver((records) => {
+  observer = new MutationObserver((records) => {
     const relevant = records.filter((r) => !card.contains(r.target));
     if (relevant.length === 0) return;
     pending.push(...relevant);
@@ -205,11 +224,15 @@ export function startRunner(
     }, RESCAN_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  for (const root of shadowRoots)
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    observer.disconnect();
+    observer?.disconnect();
+    for (const root of shadowRoots)
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== markSheet);
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
     clearTimeout(rescanTimer);
@@ -246,9 +269,13 @@ export function startRunner(
   };
 }
 
-function caretAt(x: number, y: number): { node: Node; offset: number } | undefined {
+function caretAt(
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[],
+): { node: Node; offset: number } | undefined {
   if (typeof document.caretPositionFromPoint === 'function') {
-    const pos = document.caretPositionFromPoint(x, y);
+    const pos = document.caretPositionFromPoint(x, y, { shadowRoots });
     return pos ? { node: pos.offsetNode, offset: pos.offset } : undefined;
   }
   const range = document.caretRangeFromPoint?.(x, y);

@@ -134,7 +134,7 @@ export class Annotator {
     if (!this.ordered) {
       const list: PageMention[] = [];
       for (const blocks of this.scanned.values()) for (const b of blocks) list.push(...b.mentions);
-      list.sort((a, b) => a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range));
+      list.sort(comparePageOrder);
       this.ordered = list;
     }
     return this.ordered;
@@ -236,6 +236,21 @@ export class Annotator {
     }
     return changed;
   }
+}
+
+/** Page order of two mentions, also across shadow trees (where Range comparison throws). */
+function comparePageOrder(a: PageMention, b: PageMention): number {
+  const ra = a.range.startContainer.getRootNode();
+  const rb = b.range.startContainer.getRootNode();
+  if (ra === rb) return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  const hostOf = (node: Node): Node => {
+    const root = node.getRootNode();
+    return root instanceof ShadowRoot ? hostOf(root.host) : node;
+  };
+  const na = hostOf(a.range.startContainer);
+  const nb = hostOf(b.range.startContainer);
+  if (na === nb) return 0;
+  return na.compareDocumentPosition(nb) & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
 function sameMentions(next: readonly Mention[], current: readonly PageMention[]): boolean {

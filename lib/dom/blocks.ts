@@ -93,6 +93,8 @@ export interface CollectOptions {
   exclude?: (element: Element) => boolean;
   /** Checks rendering (display: none, hidden): off in environments without layout. */
   checkVisibility?: boolean;
+  /** When given, open shadow roots are read too, and each one found is reported here. */
+  shadowRoots?: (root: ShadowRoot) => void;
 }
 
 /** True for elements whose subtree Assay must not read: skipped tags, editors, hidden content. */
@@ -133,8 +135,9 @@ export function isInsideSkipped(element: Element, options: CollectOptions = {}):
 }
 
 /** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
-export function collectBlocks(root: Element, options: CollectOptions = {}): TextBlock[] {
+export function collectBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {
   const doc = root.ownerDocument;
+  const fallback = root.nodeType === 1 ? (root as Element) : (root as ShadowRoot).host;
   const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
   const flush = () => {
@@ -145,12 +148,19 @@ export function collectBlocks(root: Element, options: CollectOptions = {}): Text
   const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
     acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element, options) ? 2 : 1),
   });
-  const blockOf = (node: Node): Element => blockAncestor(node) ?? root;
+  const blockOf = (node: Node): Element => blockAncestor(node) ?? fallback;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType === 1) {
       // Entering any block element ends the running block, so a block's text never includes the
       // text of a nested block (a <p> inside a <div> is its own block).
       if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) flush();
+      // An open shadow root (a web component's text) is read as blocks of its own.
+      const shadow = (node as Element).shadowRoot;
+      if (shadow && options.shadowRoots) {
+        flush();
+        options.shadowRoots(shadow);
+        blocks.push(...collectBlocks(shadow, options));
+      }
       continue;
     }
     const text = node as Text;

@@ -44,6 +44,16 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
       <iframe id="same" src="/inner.html" title="same origin"></iframe>
       <iframe id="srcdoc" title="srcdoc" srcdoc="<p>Srcdoc text about Anthropic and Claude models.</p>"></iframe></main></body></html>`,
   },
+  '/shadow.html': {
+    body: `<!doctype html><html lang="en"><head><title>Shadow</title><script>
+      customElements.define('x-story', class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<style>p{font:18px serif}</style><p>Inside a web component: Anthropic trains Claude models on TPUs.</p>';
+        }
+      });
+      </script></head><body><main><p>Outside: OpenAI and GPT-4.</p><x-story></x-story></main></body></html>`,
+  },
   '/inner.html': {
     body: `<!doctype html><html lang="en"><head><title>Inner</title></head><body><p>Inner text about NVIDIA and the H100 chip.</p></body></html>`,
   },
@@ -209,6 +219,29 @@ describe('the page is not ours', () => {
         .evaluate(() => [...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString()));
     await expect.poll(() => marksIn('#same')).toEqual(['NVIDIA', 'H100']);
     await expect.poll(() => marksIn('#srcdoc')).toEqual(['Anthropic', 'Claude']);
+    await page.close();
+  });
+
+  it('marks text in open shadow roots, opens cards there, and follows their changes', async () => {
+    const page = await open('shadow.html');
+    const texts = () =>
+      page.evaluate(() => [...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString()));
+    await expect.poll(texts).toEqual(['OpenAI', 'GPT-4', 'Anthropic', 'Claude', 'TPUs']);
+    const point = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('assay-mention')!].find(
+        (r) => r.toString() === 'Anthropic',
+      ) as Range;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.locator('assay-card .assay-card h2').innerText()).toContain('Anthropic');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      const p = document.querySelector('x-story')!.shadowRoot!.querySelector('p')!;
+      p.textContent = 'Now about DeepSeek.';
+    });
+    await expect.poll(texts).toEqual(['OpenAI', 'GPT-4', 'DeepSeek']);
     await page.close();
   });
 
