@@ -17,8 +17,8 @@ export interface FuzzyLink {
 /**
  * fuse.js score (0 = identical, 1 = unrelated) above which a correction is refused. Measured with
  * scripts/tune-fuzzy.ts on tests/fixtures/fuzzy-tokens.json (25 names, 39 look-alikes):
- * 0.15 → P 1.00 R 0.80; 0.20 → P 1.00 R 0.92; 0.25 → P 1.00 R 0.96; 0.35 → P 0.96 R 0.96
- * ("Boeing" becomes "Bing"). The news fixtures do not move between 0 and 0.6.
+ * 0.15 → P 1.00 R 0.84; 0.20 → P 1.00 R 0.96; 0.25 → P 1.00 R 1.00; 0.35 → P 0.96 R 1.00
+ * ("Boeing" becomes "Bing"). The news fixtures do not move between 0 and 0.5.
  */
 export const FUSE_THRESHOLD = 0.25;
 
@@ -37,9 +37,14 @@ export function modelTokens(text: string): { start: number; end: number }[] {
   return tokens;
 }
 
+/** Tokens remembered per linker: pages repeat the same model names many times. */
+const CACHE_LIMIT = 4096;
+
 export class FuzzyLinker {
   private readonly byKey = new Map<string, AliasRecord>();
-  private fuse: Fuse<string> | undefined;
+  /** Letter-only names by first letter and length: a correction is looked for among a handful. */
+  private readonly buckets = new Map<string, string[]>();
+  private readonly cache = new Map<string, FuzzyLink | null>();
 
   constructor(
     records: readonly AliasRecord[],
@@ -47,12 +52,28 @@ export class FuzzyLinker {
   ) {
     for (const record of records) {
       const key = normalizeKey(record.text);
-      if (key.length >= 2 && !this.byKey.has(key)) this.byKey.set(key, record);
+      if (key.length < 2 || this.byKey.has(key)) continue;
+      this.byKey.set(key, record);
+      if (key.length >= 4 && /^[a-z]+$/.test(key)) {
+        const bucket = `${key[0]}${key.length}`;
+        const list = this.buckets.get(bucket);
+        if (list) list.push(key);
+        else this.buckets.set(bucket, [key]);
+      }
     }
   }
 
   /** The entity a model-shaped token names, or undefined. */
   link(token: string): FuzzyLink | undefined {
+    const cached = this.cache.get(token);
+    if (cached !== undefined) return cached ?? undefined;
+    const linked = this.linkUncached(token);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(token, linked ?? null);
+    return linked;
+  }
+
+  private linkUncached(token: string): FuzzyLink | undefined {
     const norm = normalize(token);
     const key = normalizeKey(token);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
@@ -63,14 +84,19 @@ export class FuzzyLinker {
     let head = 1;
     while (head < key.length && !isBoundary(norm, key, head)) head++;
     if (head >= 4 && head < key.length) {
-      this.fuse ??= new Fuse(
-        [...this.byKey.keys()].filter((k) => k.length >= 4 && /^[a-z]+$/.test(k)),
-        { includeScore: true, threshold: this.threshold, ignoreLocation: true },
-      );
-      for (const hit of this.fuse.search(key.slice(0, head), { limit: 3 })) {
+      // A correction, not a different name: same first letter, about the same length.
+      const candidates: string[] = [];
+      for (let length = head - 2; length <= head + 2; length++) {
+        candidates.push(...(this.buckets.get(`${key[0]}${length}`) ?? []));
+      }
+      if (candidates.length === 0) return undefined;
+      const fuse = new Fuse(candidates, {
+        includeScore: true,
+        threshold: this.threshold,
+        ignoreLocation: true,
+      });
+      for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {
         if (hit.score === undefined || hit.score > this.threshold) break;
-        // A correction, not a different name: same first letter, about the same length.
-        if (hit.item[0] !== key[0] || Math.abs(hit.item.length - head) > 2) continue;
         const corrected = hit.item + key.slice(head);
         const linked = this.longestPrefix(
           token,
