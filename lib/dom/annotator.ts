@@ -151,8 +151,16 @@ export class Annotator {
   }
 
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
+    const regionCache = new Map<Element, Element>();
     for (const block of blocks) {
-      const region = contextRegion(block.element);
+      // Sibling blocks share their parent's region (unless a block is a region itself).
+      const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
+      const parent = block.element.parentElement;
+      let region = own || !parent ? undefined : regionCache.get(parent);
+      if (!region) {
+        region = contextRegion(block.element);
+        if (!own && parent) regionCache.set(parent, region);
+      }
       const scanned: ScannedBlock = { block, region, result: this.matcher.find(block.text), mentions: [] };
       this.record(scanned, touched);
     }

@@ -1,6 +1,10 @@
 /**
- * Aho–Corasick automaton over folded alias keys. Scanning costs one transition per code unit of
+ * Aho–Corasick automaton over normalised alias keys. Scanning costs one transition per code unit of
  * text whatever the number of aliases; the build is paid once per matcher index.
+ *
+ * Layout: the root's transitions are a dense table (most text characters are read from the root);
+ * every other state keeps its few transitions as a linked list of edges in flat number arrays,
+ * which builds fast and leaves little garbage for the collector.
  */
 import type { Normalized } from '../text/fold';
 
@@ -12,10 +16,12 @@ export interface Hit {
 }
 
 export class Automaton {
-  /** Root transitions as a dense table: most text characters are read from the root state. */
   private readonly rootNext = new Int32Array(0x10000);
-  /** Transitions of the other states, keyed state * 0x10000 + code unit. */
-  private readonly next = new Map<number, number>();
+  /** First outgoing edge of each state (-1 = none). */
+  private readonly firstEdge: number[] = [-1];
+  private readonly edgeCode: number[] = [];
+  private readonly edgeTarget: number[] = [];
+  private readonly edgeNext: number[] = [];
   private readonly fail: number[] = [0];
   /** Key index ending at this state, or -1. */
   private readonly out: number[] = [-1];
@@ -30,7 +36,11 @@ export class Automaton {
   }
 
   private child(state: number, code: number): number {
-    return state === 0 ? this.rootNext[code]! : (this.next.get(state * 0x10000 + code) ?? 0);
+    if (state === 0) return this.rootNext[code]!;
+    for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) {
+      if (this.edgeCode[e] === code) return this.edgeTarget[e]!;
+    }
+    return 0;
   }
 
   private insert(key: string, index: number): void {
@@ -44,8 +54,14 @@ export class Automaton {
         this.out.push(-1);
         this.outLink.push(0);
         this.depth.push(this.depth[state]! + 1);
+        this.firstEdge.push(-1);
         if (state === 0) this.rootNext[code] = target;
-        else this.next.set(state * 0x10000 + code, target);
+        else {
+          this.edgeCode.push(code);
+          this.edgeTarget.push(target);
+          this.edgeNext.push(this.firstEdge[state]!);
+          this.firstEdge[state] = this.edgeCode.length - 1;
+        }
       }
       state = target;
     }
@@ -54,13 +70,6 @@ export class Automaton {
 
   private linkFailures(): void {
     // Breadth-first, so every failure target is final before its dependants are computed.
-    const children = new Map<number, [number, number][]>();
-    for (const [packed, target] of this.next) {
-      const parent = Math.floor(packed / 0x10000);
-      let list = children.get(parent);
-      if (!list) children.set(parent, (list = []));
-      list.push([packed % 0x10000, target]);
-    }
     const queue: number[] = [];
     for (let code = 0; code < 0x10000; code++) {
       const target = this.rootNext[code]!;
@@ -68,7 +77,9 @@ export class Automaton {
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      for (const [code, target] of children.get(state) ?? []) {
+      for (let e = this.firstEdge[state]!; e !== -1; e = this.edgeNext[e]!) {
+        const code = this.edgeCode[e]!;
+        const target = this.edgeTarget[e]!;
         let f = this.fail[state]!;
         while (f !== 0 && this.child(f, code) === 0) f = this.fail[f]!;
         const fallback = this.child(f, code);
