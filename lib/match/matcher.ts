@@ -67,6 +67,8 @@ export interface MatcherOptions {
 }
 
 // A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
+const HAS_DIGIT = /\d/;
+
 const CJK_VERSION = /^[vV]?\d{1,2}(?:\.\d+)*(?![A-Za-z0-9.年月日号號亿億万萬个個家名位%％倍])/;
 
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
@@ -164,7 +166,7 @@ export class AliasMatcher {
       else mentions.push(strip(c));
     }
     const ambiguous: AmbiguousMention[] = [];
-    const blockCue = hasAiCue(text) || mentions.length > 0;
+    const blockCue = pending.length > 0 && (mentions.length > 0 || hasAiCue(text));
     for (const c of pending) {
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
@@ -264,6 +266,7 @@ export class AliasMatcher {
 
   /** Adds fuzzy links for model-shaped tokens that exact mentions miss or cover only in part. */
   private addFuzzy(text: string, exact: Candidate[]): Candidate[] {
+    if (!HAS_DIGIT.test(text)) return exact; // model-shaped tokens all contain a digit
     const tokens = modelTokens(text);
     if (tokens.length === 0) return exact;
     const out: Candidate[] = [];
