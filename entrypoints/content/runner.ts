@@ -17,6 +17,8 @@ const ACTIVE = 'assay-mention-active';
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 350;
 const RESCAN_MS = 250;
+const FIRST_SLICE_MS = 12;
+const SLICE_MS = 8;
 
 /** The mark styles for shadow roots, which the page-level stylesheet cannot reach. */
 const markSheet = new CSSStyleSheet();
@@ -62,7 +64,7 @@ export function startRunner(
   let rescanPending = false;
   const card = new CardHost(ctx, cardCss, () => {
     setActive(undefined);
-    if (rescanPending) applyChanges();
+    if (rescanPending && !scanning) applyChanges();
   });
 
   let painted: Highlight | undefined;
@@ -106,8 +108,27 @@ export function startRunner(
     setActive(undefined);
   };
 
-  annotator.scan(document.body);
-  paint();
+  // The first slice gets one frame's budget (a typical article is done in it); long pages go on in
+  // idle time in short slices, painted as they go, so no task blocks the page for long.
+  let scanning = true;
+  const scan = annotator.startScan(document.body);
+  let lastPaint = 0;
+  const slice = (budgetMs: number) => {
+    if (stopped) return;
+    const done = scan.step(budgetMs, () => performance.now());
+    const now = performance.now();
+    if (done || now - lastPaint > 100) {
+      paint();
+      lastPaint = now;
+    }
+    if (!done) {
+      ctx.requestIdleCallback(() => slice(SLICE_MS), { timeout: 100 });
+      return;
+    }
+    scanning = false;
+    if (pending.length > 0) applyChanges();
+  };
+  slice(FIRST_SLICE_MS);
 
   const mentionAt = (x: number, y: number): PageMention | undefined => {
     const caret = caretAt(x, y, [...shadowRoots]);
@@ -218,9 +239,10 @@ export function startRunner(
     if (rescanTimer !== undefined) return;
     rescanTimer = ctx.setTimeout(() => {
       rescanTimer = undefined;
-      // While a card is open its mention must stay put: rescan when it closes.
+      // While a card is open its mention must stay put: rescan when it closes. During the first
+      // scan, changes wait for it to finish (it reads the changed parts anyway, or they follow).
       if (card.isOpen) rescanPending = true;
-      else applyChanges();
+      else if (!scanning) applyChanges();
     }, RESCAN_MS);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

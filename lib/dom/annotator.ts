@@ -7,6 +7,7 @@ import type { AliasMatcher, FindResult, Mention } from '../match/matcher';
 import {
   blockAncestor,
   collectBlocks,
+  iterateBlocks,
   isBlockElement,
   isInsideSkipped,
   rangeFor,
@@ -76,11 +77,42 @@ export class Annotator {
 
   /** Scans everything under `root`, replacing earlier results; returns the mentions in page order. */
   scan(root: Element): readonly PageMention[] {
+    const scan = this.startScan(root);
+    while (!scan.step(Infinity, () => 0));
+    return this.all();
+  }
+
+  /**
+   * Starts a scan of `root` (replacing earlier results) that runs in slices: each `step` reads
+   * blocks until `budgetMs` has passed on `now()`, then returns, true once everything is read. The
+   * content script paints between slices, so a long page never blocks its main thread for long.
+   */
+  startScan(root: Element): { step: (budgetMs: number, now: () => number) => boolean } {
     this.scanned.clear();
     this.byNode.clear();
     this.regions.clear();
-    this.scanBlocks(collectBlocks(root, this.options));
-    return this.all();
+    this.ordered = undefined;
+    const blocks = iterateBlocks(root, this.options);
+    const regionCache = new Map<Element, Element>();
+    let done = false;
+    return {
+      step: (budgetMs, now) => {
+        if (done) return true;
+        const end = now() + budgetMs;
+        const touched = new Set<Region>();
+        for (let n = 1; ; n++) {
+          const next = blocks.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          this.scanBlock(next.value, touched, regionCache);
+          if (n % 8 === 0 && now() >= end) break;
+        }
+        this.settle(touched);
+        return done;
+      },
+    };
   }
 
   /**
@@ -152,19 +184,20 @@ export class Annotator {
 
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
     const regionCache = new Map<Element, Element>();
-    for (const block of blocks) {
-      // Sibling blocks share their parent's region (unless a block is a region itself).
-      const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
-      const parent = block.element.parentElement;
-      let region = own || !parent ? undefined : regionCache.get(parent);
-      if (!region) {
-        region = contextRegion(block.element);
-        if (!own && parent) regionCache.set(parent, region);
-      }
-      const scanned: ScannedBlock = { block, region, result: this.matcher.find(block.text), mentions: [] };
-      this.record(scanned, touched);
-    }
+    for (const block of blocks) this.scanBlock(block, touched, regionCache);
     this.settle(touched);
+  }
+
+  private scanBlock(block: TextBlock, touched: Set<Region>, regionCache: Map<Element, Element>): void {
+    // Sibling blocks share their parent's region (unless a block is a region itself).
+    const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
+    const parent = block.element.parentElement;
+    let region = own || !parent ? undefined : regionCache.get(parent);
+    if (!region) {
+      region = contextRegion(block.element);
+      if (!own && parent) regionCache.set(parent, region);
+    }
+    this.record({ block, region, result: this.matcher.find(block.text), mentions: [] }, touched);
   }
 
   /**

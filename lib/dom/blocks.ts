@@ -134,15 +134,19 @@ export function isInsideSkipped(element: Element, options: CollectOptions = {}):
   return false;
 }
 
-/** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
-export function collectBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {
+/** Yields the readable text under `root` as blocks, in page order (so a scan can be sliced). */
+export function* iterateBlocks(
+  root: Element | ShadowRoot,
+  options: CollectOptions = {},
+): Generator<TextBlock> {
   const doc = root.ownerDocument;
   const fallback = root.nodeType === 1 ? (root as Element) : (root as ShadowRoot).host;
-  const blocks: TextBlock[] = [];
   let current: TextBlock | undefined;
-  const flush = () => {
-    if (current && /\S/.test(current.text)) blocks.push(current);
+  // Takes the running block if it has any visible text (whitespace-only blocks are dropped).
+  const take = (): TextBlock | undefined => {
+    const block = current && /\S/.test(current.text) ? current : undefined;
     current = undefined;
+    return block;
   };
   // SHOW_ELEMENT | SHOW_TEXT; FILTER_REJECT (2) skips a whole subtree.
   const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
@@ -153,13 +157,17 @@ export function collectBlocks(root: Element | ShadowRoot, options: CollectOption
     if (node.nodeType === 1) {
       // Entering any block element ends the running block, so a block's text never includes the
       // text of a nested block (a <p> inside a <div> is its own block).
-      if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) flush();
+      if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) {
+        const done = take();
+        if (done) yield done;
+      }
       // An open shadow root (a web component's text) is read as blocks of its own.
       const shadow = (node as Element).shadowRoot;
       if (shadow && options.shadowRoots) {
-        flush();
+        const done = take();
+        if (done) yield done;
         options.shadowRoots(shadow);
-        blocks.push(...collectBlocks(shadow, options));
+        yield* iterateBlocks(shadow, options);
       }
       continue;
     }
@@ -168,15 +176,21 @@ export function collectBlocks(root: Element | ShadowRoot, options: CollectOption
     if (data.length === 0) continue;
     const block = blockOf(text);
     if (!current || current.element !== block) {
-      flush();
+      const done = take();
+      if (done) yield done;
       current = { element: block, text: '', nodes: [], starts: [] };
     }
     current.nodes.push(text);
     current.starts.push(current.text.length);
     current.text += data;
   }
-  flush();
-  return blocks;
+  const last = take();
+  if (last) yield last;
+}
+
+/** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
+export function collectBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {
+  return [...iterateBlocks(root, options)];
 }
 
 /** Index of the node of `block` containing text offset `offset` (a start offset). */

@@ -8,11 +8,19 @@ export async function markedTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until Assay has registered at least `min` marks. */
+/** Waits until Assay has registered at least `min` marks and the count has settled (long pages
+ * are scanned in slices, painted as they go). */
 export async function waitForMarks(page: Page, min = 1): Promise<string[]> {
   await page.waitForFunction((n) => (CSS.highlights.get('assay-mention')?.size ?? 0) >= n, min, {
     timeout: 15_000,
   });
+  let last = -1;
+  for (;;) {
+    const size = await page.evaluate(() => CSS.highlights.get('assay-mention')?.size ?? 0);
+    if (size === last) break;
+    last = size;
+    await page.waitForTimeout(150);
+  }
   return markedTexts(page);
 }
 

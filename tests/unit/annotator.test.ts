@@ -86,6 +86,23 @@ describe('Annotator', () => {
     expect(texts(annotator)).toEqual(['OpenAI→openai']);
   });
 
+  it('scanning in slices finds what one scan finds', () => {
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<p>Item ${i}: OpenAI and Yi-34B; 01.AI says Yi.</p>`,
+    ).join('');
+    const annotator = new Annotator(matcher);
+    const scan = annotator.startScan(document.body);
+    let clock = 0;
+    let slices = 0;
+    while (!scan.step(1, () => (clock += 1))) slices++;
+    expect(slices).toBeGreaterThan(3);
+    const full = new Annotator(matcher);
+    full.scan(document.body);
+    expect(texts(annotator)).toEqual(texts(full));
+    expect(texts(annotator)).toHaveLength(160);
+  });
+
   it('finds the same mentions however a block is split into nodes (property)', () => {
     const sentence = 'OpenAI said GPT-4 beat Yi-34B, and 01.AI disagreed about Yi.';
     document.body.innerHTML = `<p>${sentence}</p>`;
