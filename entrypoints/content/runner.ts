@@ -73,7 +73,7 @@ export function startRunner(
   let observer: MutationObserver | undefined;
   const paint = () => {
     if (stopped) return;
-    painted = new Highlight(...annotator.all().map((m) => m.range));
+    painted = new Highlight(...annotator.ranges());
     CSS.highlights.set(markName, painted);
   };
   let pending: MutationRecord[] = [];

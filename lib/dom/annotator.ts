@@ -51,7 +51,8 @@ class Tally {
 interface Region {
   entities: Tally;
   otherSense: Tally;
-  blocks: Set<ScannedBlock>;
+  /** Blocks whose ambiguous names depend on the region's context (the only ones to re-decide). */
+  undecided: Set<ScannedBlock>;
 }
 
 /** The part of a MutationRecord the annotator needs (so tests can pass plain objects). */
@@ -67,6 +68,8 @@ export class Annotator {
   private readonly byNode = new Map<Text, ScannedBlock>();
   private readonly regions = new Map<Element, Region>();
   private ordered: PageMention[] | undefined;
+  /** Scanned block elements inside shadow trees (looked at separately when subtrees change). */
+  private readonly shadowElements = new Set<Element>();
   /** Set when an update added, removed or moved a mention (so the caller repaints only then). */
   private dirty = false;
 
@@ -91,6 +94,7 @@ export class Annotator {
     this.scanned.clear();
     this.byNode.clear();
     this.regions.clear();
+    this.shadowElements.clear();
     this.ordered = undefined;
     const blocks = iterateBlocks(root, this.options);
     const regionCache = new Map<Element, Element>();
@@ -100,16 +104,17 @@ export class Annotator {
         if (done) return true;
         const end = now() + budgetMs;
         const touched = new Set<Region>();
+        const fresh: ScannedBlock[] = [];
         for (let n = 1; ; n++) {
           const next = blocks.next();
           if (next.done) {
             done = true;
             break;
           }
-          this.scanBlock(next.value, touched, regionCache);
+          fresh.push(this.scanBlock(next.value, touched, regionCache));
           if (n % 8 === 0 && now() >= end) break;
         }
-        this.settle(touched);
+        this.settle(touched, fresh);
         return done;
       },
     };
@@ -123,7 +128,7 @@ export class Annotator {
   update(records: readonly ChangeRecord[]): boolean {
     this.dirty = false;
     const roots = new Set<Element>();
-    let pruned = false;
+    const removedBlocks: Element[] = [];
     for (const record of records) {
       if (record.type === 'characterData') {
         const block = blockAncestor(record.target);
@@ -138,7 +143,7 @@ export class Annotator {
         if (root) roots.add(root);
       }
       for (const node of Array.from(record.removedNodes)) {
-        if (node.nodeType === 1 && isBlockElement(node as Element)) pruned = true;
+        if (node.nodeType === 1 && isBlockElement(node as Element)) removedBlocks.push(node as Element);
         else {
           const block = blockAncestor(record.target);
           if (block) roots.add(block);
@@ -146,11 +151,11 @@ export class Annotator {
       }
     }
     const touched = new Set<Region>();
-    if (pruned) pruned = this.pruneDisconnected(touched);
+    const pruned = removedBlocks.length > 0 && this.pruneDisconnected(removedBlocks, touched);
     // Nested roots: rescanning an ancestor covers its descendants.
     const list = [...roots].filter((r) => r.isConnected && ![...roots].some((o) => o !== r && o.contains(r)));
     if (list.length === 0) {
-      if (pruned) this.settle(touched);
+      if (pruned) this.settle(touched, []);
       return this.dirty;
     }
     for (const root of list) this.forget(root, touched);
@@ -159,6 +164,14 @@ export class Annotator {
       .flatMap((r) => collectBlocks(r, this.options));
     this.scanBlocks(fresh, touched);
     return this.dirty;
+  }
+
+  /** Every mention's Range, in no particular order (painting needs no sort). */
+  ranges(): Range[] {
+    const out: Range[] = [];
+    for (const blocks of this.scanned.values())
+      for (const b of blocks) for (const m of b.mentions) out.push(m.range);
+    return out;
   }
 
   /** The mentions, in page order. */
@@ -184,11 +197,15 @@ export class Annotator {
 
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
     const regionCache = new Map<Element, Element>();
-    for (const block of blocks) this.scanBlock(block, touched, regionCache);
-    this.settle(touched);
+    const fresh = blocks.map((block) => this.scanBlock(block, touched, regionCache));
+    this.settle(touched, fresh);
   }
 
-  private scanBlock(block: TextBlock, touched: Set<Region>, regionCache: Map<Element, Element>): void {
+  private scanBlock(
+    block: TextBlock,
+    touched: Set<Region>,
+    regionCache: Map<Element, Element>,
+  ): ScannedBlock {
     // Sibling blocks share their parent's region (unless a block is a region itself).
     const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
     const parent = block.element.parentElement;
@@ -197,35 +214,48 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    this.record({ block, region, result: this.matcher.find(block.text), mentions: [] }, touched);
+    const scanned: ScannedBlock = { block, region, result: this.matcher.find(block.text), mentions: [] };
+    this.record(scanned, touched);
+    return scanned;
   }
 
   /**
    * Decides the ambiguous names of every block in the touched regions with what each region now
    * knows: a horoscope box beside an article about Google does not make its "Gemini" the model.
    */
-  private settle(touched: Set<Region>): void {
+  private settle(touched: Set<Region>, fresh: readonly ScannedBlock[]): void {
     this.ordered = undefined;
+    const contextOf = (scanned: ScannedBlock) => {
+      const region = this.regionOf(scanned.region);
+      return { entities: region.entities.present, otherSense: region.otherSense.present };
+    };
+    for (const scanned of fresh)
+      this.place(scanned, this.matcher.resolve(scanned.result, contextOf(scanned)));
+    // Earlier blocks change only where an ambiguous name now has (or lost) its context.
+    const freshSet = new Set(fresh);
     for (const region of touched) {
-      const context = { entities: region.entities.present, otherSense: region.otherSense.present };
-      for (const scanned of region.blocks) {
-        const mentions = this.matcher.resolve(scanned.result, context);
-        if (sameMentions(mentions, scanned.mentions)) continue;
-        this.dirty = true;
-        scanned.mentions = mentions.map((m) => ({
-          ...m,
-          block: scanned.block,
-          range: rangeFor(scanned.block, m.start, m.end),
-          text: scanned.block.text.slice(m.start, m.end),
-        }));
+      for (const scanned of region.undecided) {
+        if (!freshSet.has(scanned))
+          this.place(scanned, this.matcher.resolve(scanned.result, contextOf(scanned)));
       }
     }
+  }
+
+  private place(scanned: ScannedBlock, mentions: Mention[]): void {
+    if (sameMentions(mentions, scanned.mentions)) return;
+    this.dirty = true;
+    scanned.mentions = mentions.map((m) => ({
+      ...m,
+      block: scanned.block,
+      range: rangeFor(scanned.block, m.start, m.end),
+      text: scanned.block.text.slice(m.start, m.end),
+    }));
   }
 
   private regionOf(element: Element): Region {
     let region = this.regions.get(element);
     if (!region) {
-      region = { entities: new Tally(), otherSense: new Tally(), blocks: new Set() };
+      region = { entities: new Tally(), otherSense: new Tally(), undecided: new Set() };
       this.regions.set(element, region);
     }
     return region;
@@ -237,8 +267,9 @@ export class Annotator {
     if (list) list.push(scanned);
     else this.scanned.set(element, [scanned]);
     for (const node of scanned.block.nodes) this.byNode.set(node, scanned);
+    if (isShadowRoot(element.getRootNode())) this.shadowElements.add(element);
     const region = this.regionOf(scanned.region);
-    region.blocks.add(scanned);
+    if (scanned.result.ambiguous.length > 0) region.undecided.add(scanned);
     region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), 1);
     region.otherSense.add(new Set(scanned.result.otherSense), 1);
     touched.add(region);
@@ -251,11 +282,14 @@ export class Annotator {
     if (list) {
       const rest = list.filter((b) => b !== scanned);
       if (rest.length) this.scanned.set(scanned.block.element, rest);
-      else this.scanned.delete(scanned.block.element);
+      else {
+        this.scanned.delete(scanned.block.element);
+        this.shadowElements.delete(scanned.block.element);
+      }
     }
     for (const node of scanned.block.nodes) if (this.byNode.get(node) === scanned) this.byNode.delete(node);
     const region = this.regionOf(scanned.region);
-    region.blocks.delete(scanned);
+    region.undecided.delete(scanned);
     region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), -1);
     region.otherSense.add(new Set(scanned.result.otherSense), -1);
     touched.add(region);
@@ -263,20 +297,40 @@ export class Annotator {
 
   /** Drops every block at or under `root`. */
   private forget(root: Element, touched: Set<Region>): void {
-    for (const [element, blocks] of [...this.scanned]) {
-      if (root === element || root.contains(element)) for (const b of blocks) this.forgetBlock(b, touched);
+    // Proportional to the changed subtree, not to the page: look up its elements, and the few
+    // scanned elements that live in shadow trees (getElementsByTagName does not enter them).
+    const inSubtree = [root, ...Array.from(root.getElementsByTagName('*'))];
+    const inShadow = [...this.shadowElements].filter((el) => root.contains(hostOf(el)));
+    for (const element of [...inSubtree, ...inShadow]) {
+      for (const b of this.scanned.get(element) ?? []) this.forgetBlock(b, touched);
     }
   }
 
-  private pruneDisconnected(touched: Set<Region>): boolean {
+  private pruneDisconnected(removed: Element[], touched: Set<Region>): boolean {
     let changed = false;
-    for (const [element, blocks] of [...this.scanned]) {
-      if (element.isConnected) continue;
-      for (const b of blocks) this.forgetBlock(b, touched);
+    const candidates = [
+      ...removed.flatMap((el) => [el, ...Array.from(el.getElementsByTagName('*'))]),
+      ...this.shadowElements,
+    ];
+    for (const element of candidates) {
+      const blocks = this.scanned.get(element);
+      if (!blocks || element.isConnected) continue;
+      for (const b of [...blocks]) this.forgetBlock(b, touched);
       changed = true;
     }
     return changed;
   }
+}
+
+/** A shadow root, told apart without the ShadowRoot global (absent in the scan CLI's Node). */
+function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && 'host' in node;
+}
+
+/** The outermost host of a node in (nested) shadow trees, or the node itself. */
+function hostOf(node: Node): Node {
+  const root = node.getRootNode();
+  return isShadowRoot(root) ? hostOf(root.host) : node;
 }
 
 /** Page order of two mentions, also across shadow trees (where Range comparison throws). */
@@ -284,10 +338,6 @@ function comparePageOrder(a: PageMention, b: PageMention): number {
   const ra = a.range.startContainer.getRootNode();
   const rb = b.range.startContainer.getRootNode();
   if (ra === rb) return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
-  const hostOf = (node: Node): Node => {
-    const root = node.getRootNode();
-    return root instanceof ShadowRoot ? hostOf(root.host) : node;
-  };
   const na = hostOf(a.range.startContainer);
   const nb = hostOf(b.range.startContainer);
   if (na === nb) return 0;
