@@ -101,7 +101,7 @@ function chrome(rng: Rng, prose: Prose, words: typeof EN_WORDS) {
   ].join('\n');
   const footer = [
     '<footer>',
-    `<div class="cols">\n${Array.from({ length: 4 }, (_, c) => list('ul', words.footer.slice(c * 3, c * 3 + 3).map(link))).join('\n')}\n</div>`,
+    `<div class="cols">\n${Array.from({ length: 4 }, (_, c) => list('ul', [...words.footer, ...words.sections].slice(c * 8, c * 8 + 8).map(link))).join('\n')}\n</div>`,
     `<p>© 2025 ${zh ? '算力日报。保留所有权利。' : 'The Compute Ledger. All rights reserved.'}</p>`,
     '</footer>',
     '<script>window.dataLayer = window.dataLayer || []; dataLayer.push({ page: "article" });</script>',
@@ -112,9 +112,9 @@ function chrome(rng: Rng, prose: Prose, words: typeof EN_WORDS) {
 function article(rng: Rng, prose: Prose, words: typeof EN_WORDS): string {
   const zh = prose.lang === 'zh';
   const { header, left, right, footer } = chrome(rng, prose, words);
-  const paraChars = zh ? 250 : 330;
+  const paraChars = 190;
   const body: string[] = [];
-  for (let i = 0; i < 22; i++) {
+  for (let i = 0; i < 26; i++) {
     if (i > 0 && i % 6 === 0) body.push(`<h2>${esc(prose.headline())}</h2>`);
     if (i === 9) body.push(`<blockquote><p>${esc(prose.text(zh ? 60 : 140))}</p></blockquote>`);
     if (i === 14)
@@ -151,9 +151,9 @@ function article(rng: Rng, prose: Prose, words: typeof EN_WORDS): string {
     `<section class="comments">\n<h2>${zh ? '评论' : 'Comments'} (12)</h2>\n${comments.join('\n')}\n</section>`,
     '</article>',
     `<section class="more">\n<h2>${zh ? '更多报道' : 'More from the Ledger'}</h2>\n${Array.from(
-      { length: 16 },
+      { length: 24 },
       () =>
-        `<div class="teaser">\n<h3>${link(prose.headline())}</h3>\n<p>${esc(prose.text(zh ? 40 : 90, 0.3))}</p>\n<span class="meta">${rng.int(1, 9)} ${zh ? '分钟' : 'min'}</span>\n</div>`,
+        `<div class="teaser">\n<h3>${link(prose.headline())}</h3>\n<p>${esc(prose.text(zh ? 40 : 50, 0.3))}</p>\n<span class="meta">${rng.int(1, 9)} ${zh ? '分钟' : 'min'}</span>\n</div>`,
     ).join('\n')}\n</section>`,
     '</main>',
   ].join('\n');
@@ -172,7 +172,7 @@ function feed(rng: Rng, prose: Prose, words: typeof EN_WORDS, cards = 2000): str
         '<article class="card">',
         `<header><a href="#" class="src">${esc(rng.pick(words.sources))}</a> · <time>${rng.int(1, 23)}h</time></header>`,
         `<h3>${link(prose.headline())}</h3>`,
-        `<p>${inline(rng, prose, zh ? 330 : 290)}</p>${second}`,
+        `<p>${inline(rng, prose, zh ? 370 : 290)}</p>${second}`,
         `<ul class="tags">${tags.map((t) => `<li>${t}</li>`).join('')}</ul>`,
         `<footer><button>${zh ? '赞' : 'Like'}</button> <span>${rng.int(0, 999)}</span> <button>${zh ? '评论' : 'Comment'}</button> <span>${rng.int(0, 99)}</span> <button>${zh ? '分享' : 'Share'}</button></footer>`,
         '</article>',
@@ -194,7 +194,9 @@ export function renderPage(spec: PageSpec, entities: readonly Entity[], headExtr
   const rng = createRng(
     spec.name.split('').reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261),
   );
-  const prose = new Prose(rng, namePools(entities, spec.lang), spec.lang);
+  // Chinese carries more per character: a lower share of AI sentences gives a similar density of names per
+  // sentence's worth of content (one mark per ~75 characters rather than ~125 in English).
+  const prose = new Prose(rng, namePools(entities, spec.lang), spec.lang, spec.lang === 'en' ? 0.35 : 0.2);
   const words = spec.lang === 'en' ? EN_WORDS : ZH_WORDS;
   const body = spec.kind === 'article' ? article(rng, prose, words) : feed(rng, prose, words);
   return `<!doctype html>

@@ -1,0 +1,242 @@
+/**
+ * Page side of the Assay benchmark, bundled into an IIFE and injected into a fresh tab. It does
+ * exactly what the content script does once it has the index (entrypoints/content/runner.ts):
+ * createMatcher, an Annotator with visibility checks, a sliced scan of document.body (a first slice
+ * of one frame's budget, the rest in idle callbacks) and CSS.highlights.set of every mention's range
+ * after the first slice, every 100 ms and at the end. The mutation benchmark feeds MutationObserver
+ * records to annotator.update() with the content script's throttle.
+ */
+import { createMatcher, type MatcherIndex } from '../../lib/match/matcher-index';
+import { Annotator } from '../../lib/dom/annotator';
+import { DEFAULT_SETTINGS, highlightName } from '../../lib/settings';
+import { finishTask, floorPass, now, sleep, startTask } from './harness';
+
+// The content script's constants (entrypoints/content/runner.ts, card-host.tsx).
+const MARK = highlightName(DEFAULT_SETTINGS.markStyle);
+const HOST_TAG = 'assay-card';
+const RESCAN_MS = 250;
+const FIRST_SLICE_MS = 12;
+const SLICE_MS = 8;
+const PAINT_EVERY_MS = 100;
+const options = {
+  checkVisibility: true,
+  exclude: (el: Element) => el.tagName.toLowerCase() === HOST_TAG,
+  // The content script adopts its mark styles into open shadow roots (the generated pages have none).
+  shadowRoots: () => {},
+};
+
+export interface AnnotateResult {
+  parseMs: number;
+  buildMs: number;
+  /** Time in scan slices, registration excluded. */
+  scanMs: number;
+  /** Time registering highlights (every paint). */
+  registerMs: number;
+  /** build + every slice (scan + register): Assay's whole annotate work on the main thread. */
+  assayMs: number;
+  /** The first task: index parse + build + first slice (+ its paint), as in the content script. */
+  firstTaskMs: number;
+  /** The longest later slice (0 when the first slice finished the page). */
+  maxSliceMs: number;
+  slices: number;
+  /** From the start of the build to the first registered marks, and to the last slice's end. */
+  firstPaintMs: number;
+  wallMs: number;
+  marks: number;
+}
+
+function paint(annotator: Annotator): number {
+  const highlight = new Highlight(...annotator.ranges());
+  CSS.highlights.set(MARK, highlight);
+  return highlight.size;
+}
+
+/** One cold annotate of the page; the index arrives as JSON, as a message would bring it. */
+function annotate(indexJson: string): Promise<AnnotateResult> {
+  return new Promise((resolve) => {
+    const t0 = now();
+    const index = JSON.parse(indexJson) as MatcherIndex;
+    const t1 = now();
+    const matcher = createMatcher(index);
+    const t2 = now();
+    const annotator = new Annotator(matcher, options);
+    const scan = annotator.startScan(document.body);
+    const slices: number[] = [];
+    let registerMs = 0;
+    let firstPaintMs = NaN;
+    let lastPaint = 0;
+    let marks = 0;
+    const slice = (budgetMs: number) => {
+      const start = now();
+      const done = scan.step(budgetMs, now);
+      const stepped = now();
+      if (done || stepped - lastPaint > PAINT_EVERY_MS) {
+        marks = paint(annotator);
+        lastPaint = stepped;
+        registerMs += now() - stepped;
+        if (Number.isNaN(firstPaintMs)) firstPaintMs = now() - t1;
+      }
+      const end = now();
+      slices.push(end - start);
+      if (!done) {
+        requestIdleCallback(() => slice(SLICE_MS), { timeout: 100 });
+        return;
+      }
+      const sliced = slices.reduce((a, b) => a + b, 0);
+      resolve({
+        parseMs: t1 - t0,
+        buildMs: t2 - t1,
+        scanMs: sliced - registerMs,
+        registerMs,
+        assayMs: t2 - t1 + sliced,
+        firstTaskMs: t2 - t0 + slices[0]!,
+        maxSliceMs: Math.max(0, ...slices.slice(1)),
+        slices: slices.length,
+        firstPaintMs,
+        wallMs: end - t1,
+        marks,
+      });
+    };
+    slice(FIRST_SLICE_MS);
+  });
+}
+
+export interface MutationUpdate {
+  /** Paragraphs appended so far. */
+  appended: number;
+  records: number;
+  updateMs: number;
+  paintMs: number;
+}
+
+export interface MutationResult {
+  pageChars: number;
+  initialMs: number;
+  addedParagraphs: number;
+  addedChars: number;
+  updates: MutationUpdate[];
+  /** A fresh annotator scanning only the container with the added paragraphs (warm). */
+  addedAloneMs: number;
+  /** A fresh annotator scanning the whole page again (warm): what a full rescan would cost. */
+  fullRescanMs: number;
+  marksBefore: number;
+  marksAfter: number;
+}
+
+/**
+ * The mutation benchmark in three steps (so a profiler can cover the growth alone): prepare scans the
+ * page as the content script does, grow appends paragraphs under the content script's throttled
+ * observer, compare scans the added text alone and the whole page again.
+ */
+function mutationBench() {
+  let matcher: ReturnType<typeof createMatcher>;
+  let annotator: Annotator;
+  const result = {} as MutationResult;
+  let container: Element;
+  return {
+    prepare(indexJson: string): void {
+      matcher = createMatcher(JSON.parse(indexJson) as MatcherIndex);
+      annotator = new Annotator(matcher, options);
+      result.pageChars = floorPass().chars;
+      const t0 = now();
+      annotator.scan(document.body);
+      result.marksBefore = paint(annotator);
+      result.initialMs = now() - t0;
+    },
+    /** Appends `texts` as paragraphs into `selector`, `burst` at a time every `intervalMs`. */
+    async grow(
+      texts: string[],
+      { selector, burst, intervalMs }: { selector: string; burst: number; intervalMs: number },
+    ): Promise<void> {
+      const updates: MutationUpdate[] = [];
+      let appended = 0;
+      let pending: MutationRecord[] = [];
+      let timer: number | undefined;
+      const applyChanges = () => {
+        const records = pending;
+        pending = [];
+        const a = now();
+        const changed = annotator.update(records);
+        const b = now();
+        if (changed) paint(annotator);
+        updates.push({ appended, records: records.length, updateMs: b - a, paintMs: now() - b });
+      };
+      // The content script's observer: throttled, not debounced.
+      const observer = new MutationObserver((records) => {
+        pending.push(...records);
+        if (timer !== undefined) return;
+        timer = window.setTimeout(() => {
+          timer = undefined;
+          applyChanges();
+        }, RESCAN_MS);
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      container = document.querySelector(selector)!;
+      let addedChars = 0;
+      for (let i = 0; i < texts.length; i += burst) {
+        await sleep(intervalMs);
+        for (const text of texts.slice(i, i + burst)) {
+          const p = document.createElement('p');
+          p.textContent = text;
+          container.append(p);
+          addedChars += text.length;
+          appended++;
+        }
+      }
+      await sleep(RESCAN_MS + 150);
+      observer.disconnect();
+      result.updates = updates;
+      result.addedParagraphs = appended;
+      result.addedChars = addedChars;
+      result.marksAfter = annotator.all().length;
+    },
+    compare(): MutationResult {
+      const t1 = now();
+      new Annotator(matcher, options).scan(container);
+      result.addedAloneMs = now() - t1;
+      const t2 = now();
+      new Annotator(matcher, options).scan(document.body);
+      result.fullRescanMs = now() - t2;
+      return result;
+    },
+  };
+}
+
+/**
+ * The page's own DOM work, which Assay's registered ranges may tax: 2,000 edits of a text node and
+ * 2,000 insert/remove pairs of a paragraph, in a container at the end of the page.
+ */
+function domWork(): { textMs: number; insertMs: number } {
+  const host = document.querySelector('#live') ?? document.body.appendChild(document.createElement('div'));
+  const span = host.appendChild(document.createElement('span'));
+  const text = span.appendChild(document.createTextNode('0'));
+  const t0 = now();
+  for (let i = 0; i < 2000; i++) text.data = String(i);
+  const t1 = now();
+  for (let i = 0; i < 2000; i++) {
+    const p = document.createElement('p');
+    p.textContent = 'ticker';
+    host.append(p);
+    p.remove();
+  }
+  const t2 = now();
+  span.remove();
+  return { textMs: t1 - t0, insertMs: t2 - t1 };
+}
+
+const bench = {
+  /** Starts a cold annotate task; resolves right after it. */
+  annotate: (indexJson: string) => startTask(() => annotate(indexJson)),
+  finish: finishTask,
+  mutation: mutationBench(),
+  domWork,
+  /** A plain (untimed) annotate to the end, leaving the marks registered. */
+  annotateNow: async (indexJson: string) => (await annotate(indexJson)).marks,
+};
+
+declare global {
+  interface Window {
+    __assayBench: typeof bench;
+  }
+}
+window.__assayBench = bench;
