@@ -63,6 +63,25 @@ export async function launchWithExtension(
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });
+  // Assay paints StaticRanges (cheap for pages); give them, in the page's own world only, the
+  // toString/getClientRects that tests and the demo use to read marks. The extension's isolated
+  // world is untouched.
+  await context.addInitScript(() => {
+    const live = (r: AbstractRange) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range;
+    };
+    Object.assign(StaticRange.prototype, {
+      toString(this: StaticRange) {
+        return live(this).toString();
+      },
+      getClientRects(this: StaticRange) {
+        return live(this).getClientRects();
+      },
+    });
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

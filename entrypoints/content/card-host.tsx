@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messages/protocol';
-import type { PageMention } from '../../lib/dom/annotator';
+import { liveRange, type PageMention } from '../../lib/dom/annotator';
 import { placeCard } from '../../lib/dom/position';
 import type { Lang, Strings } from '../../lib/i18n';
 
@@ -16,7 +16,7 @@ export class CardHost {
   private ui: ShadowRootContentScriptUi<HTMLDivElement> | undefined;
   private mounting: Promise<ShadowRootContentScriptUi<HTMLDivElement>> | undefined;
   private restoreFocus: Element | null = null;
-  openFor: { entityId: string; range: Range } | undefined;
+  openFor: { entityId: string; range: AbstractRange } | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -66,13 +66,14 @@ export class CardHost {
     strings: Strings,
   ): Promise<void> {
     const { range } = mention;
+    const live = liveRange(mention);
     const ui = await this.mount();
     const frame = ui.mounted;
     if (!frame) return;
     if (focus && !this.isOpen) this.restoreFocus = document.activeElement;
     this.openFor = { entityId: view.entity.id, range };
-    const rects = range.getClientRects();
-    const anchor = rects[0] ?? range.getBoundingClientRect();
+    const rects = live.getClientRects();
+    const anchor = rects[0] ?? live.getBoundingClientRect();
     const place = placeCard(anchor, { width: window.innerWidth, height: window.innerHeight });
     Object.assign(frame.style, {
       position: 'fixed',

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { AliasMatcher } from '../../lib/match/matcher';
-import { Annotator, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
+import { Annotator, liveRange, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
 import { highlightName, type Settings } from '../../lib/settings';
 import type { Lang } from '../../lib/i18n';
 import { stringsFor } from '../../lib/i18n';
@@ -134,7 +134,7 @@ export function startRunner(
     const caret = caretAt(x, y, [...shadowRoots]);
     if (!caret) return undefined;
     const mention = annotator.mentionAtCaret(caret.node, caret.offset);
-    return mention && rangeContainsPoint(mention.range, x, y) ? mention : undefined;
+    return mention && rangeContainsPoint(liveRange(mention), x, y) ? mention : undefined;
   };
 
   // Hover: open after a short pause on a mark, close once the pointer has left both mark and card.

@@ -10,6 +10,7 @@ import {
   iterateBlocks,
   isBlockElement,
   isInsideSkipped,
+  markRange,
   rangeFor,
   type CollectOptions,
   type TextBlock,
@@ -18,7 +19,8 @@ import {
 /** A mention placed in the page. */
 export interface PageMention extends Mention {
   block: TextBlock;
-  range: Range;
+  /** What the highlight paints (static: see markRange); use liveRange() to measure it. */
+  range: AbstractRange;
   /** The page's text of the mention, as written there. */
   text: string;
 }
@@ -167,8 +169,8 @@ export class Annotator {
   }
 
   /** Every mention's Range, in no particular order (painting needs no sort). */
-  ranges(): Range[] {
-    const out: Range[] = [];
+  ranges(): AbstractRange[] {
+    const out: AbstractRange[] = [];
     for (const blocks of this.scanned.values())
       for (const b of blocks) for (const m of b.mentions) out.push(m.range);
     return out;
@@ -247,7 +249,7 @@ export class Annotator {
     scanned.mentions = mentions.map((m) => ({
       ...m,
       block: scanned.block,
-      range: rangeFor(scanned.block, m.start, m.end),
+      range: markRange(scanned.block, m.start, m.end),
       text: scanned.block.text.slice(m.start, m.end),
     }));
   }
@@ -337,7 +339,7 @@ function hostOf(node: Node): Node {
 function comparePageOrder(a: PageMention, b: PageMention): number {
   const ra = a.range.startContainer.getRootNode();
   const rb = b.range.startContainer.getRootNode();
-  if (ra === rb) return a.range.compareBoundaryPoints(0 /* START_TO_START */, b.range);
+  if (ra === rb) return liveRange(a).compareBoundaryPoints(0 /* START_TO_START */, liveRange(b));
   const na = hostOf(a.range.startContainer);
   const nb = hostOf(b.range.startContainer);
   if (na === nb) return 0;
@@ -368,6 +370,11 @@ export function contextRegion(element: Element): Element {
     if (!region && REGION_TAGS.has(tag)) region = el;
   }
   return region ?? element.ownerDocument.documentElement;
+}
+
+/** A live Range over the mention, for measuring (client rects) and comparing. */
+export function liveRange(mention: PageMention): Range {
+  return rangeFor(mention.block, mention.start, mention.end);
 }
 
 /** True when the point (x, y) falls inside one of the range's line boxes. */

@@ -87,6 +87,12 @@ describe('the page is not ours', () => {
       after: document.documentElement.outerHTML,
     }));
     expect(after).toBe(before);
+    // Marks are static ranges: the browser does not have to update them on the page's DOM changes.
+    expect(
+      await page.evaluate(() =>
+        [...CSS.highlights.get('assay-mention')!].every((r) => r instanceof StaticRange),
+      ),
+    ).toBe(true);
     await page.close();
   });
 
@@ -148,7 +154,13 @@ describe('the page is not ours', () => {
         await cdp.send('Runtime.evaluate', {
           contextId: isolated.id,
           returnByValue: true,
-          expression: `[...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString())`,
+          // The isolated world has no test shim: read each (static) range through a live one.
+          expression: `[...(CSS.highlights.get('assay-mention') ?? [])].map((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range.toString();
+          })`,
         })
       ).result.value as string[];
     await expect.poll(read).toContain('DeepSeek');
