@@ -94,6 +94,10 @@ export function score(scanner: Scanner, fixtures: Labelled[], vocabulary: Set<st
       }
     }
   }
+  return scoreOf(tp, fp, fn, errors);
+}
+
+function scoreOf(tp: number, fp: number, fn: number, errors: string[]): Score {
   return {
     tp,
     fp,
@@ -138,12 +142,5 @@ export function scoreTokens(scanner: Scanner, cases: TokenCase[]): Score {
       errors.push(`${token}: expected ${entity ?? 'nothing'}, got ${got ?? 'nothing'}`);
     }
   }
-  return {
-    tp,
-    fp,
-    fn,
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
-    errors,
-  };
+  return scoreOf(tp, fp, fn, errors);
 }

@@ -1,19 +1,18 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import '../../components/pages.css';
 import './options.css';
 import { EntityList, type ListFilters } from '../../components/options/EntityList';
 import { EntityEditor } from '../../components/options/EntityEditor';
 import { TransferPanel, type TransferPanelProps } from '../../components/options/TransferPanel';
 import { SettingsForm } from '../../components/options/SettingsForm';
-import type { ChangeSummary, DatasetMeta, EntityListPage } from '../../lib/messages/protocol';
+import type { ChangeSummary, EntityListPage } from '../../lib/messages/protocol';
 import { RequestError } from '../../lib/messages/client';
 import type { Entity } from '../../lib/schema';
 import type { ExportEntry } from '../../lib/store/transfer';
 import { MAX_IMPORT_CHARS } from '../../lib/store/transfer';
-import { fmt, langFromTag, resolveLang, stringsFor } from '../../lib/i18n';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { fmt, resolveLang, stringsFor } from '../../lib/i18n';
+import type { Settings } from '../../lib/settings';
 import {
   emptyDraft,
   serverErrors,
@@ -22,10 +21,10 @@ import {
   type FieldErrors,
 } from '../../lib/form/entity-form';
 import { request } from '../../utils/messaging';
-import { dataRevision, loadSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { saveSettings } from '../../utils/settings';
+import { useExtensionPage } from '../../utils/use-extension-page';
 
 const PAGE_SIZE = 50;
-const browserLang = langFromTag(browser.i18n.getUILanguage());
 const TABS = ['entries', 'transfer', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -48,9 +47,9 @@ let noteCounter = 0;
 const newNoteId = () => `note-${Date.now().toString(36)}-${++noteCounter}`;
 
 function Options() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const { settings, setSettings, meta, revision, error, fail, lang, strings, browserLang } =
+    useExtensionPage();
   const [tab, setTab] = useState<Tab>('entries');
-  const [meta, setMeta] = useState<DatasetMeta | null>(null);
   const [filters, setFilters] = useState<ListFilters>({
     query: '',
     entityType: '',
@@ -59,31 +58,16 @@ function Options() {
   });
   const [pageIndex, setPageIndex] = useState(0);
   const [page, setPage] = useState<EntityListPage | null>(null);
-  const [revision, setRevision] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [importResult, setImportResult] = useState<TransferPanelProps['importResult']>(null);
   const [busy, setBusy] = useState(false);
   const [resetSummary, setResetSummary] = useState<ChangeSummary | null>(null);
   const [resetMessage, setResetMessage] = useState<string | null>(null);
-  const lang = resolveLang(settings.language, browserLang);
-  const strings = stringsFor(lang);
-  const fail = (e: unknown) =>
-    setError(fmt(strings.options.loadError, { message: e instanceof Error ? e.message : String(e) }));
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = strings.options.title;
-  }, [lang]);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    const unwatch = [watchSettings(setSettings), dataRevision.watch(() => setRevision((r) => r + 1))];
-    return () => unwatch.forEach((f) => f());
-  }, []);
-  useEffect(() => {
-    request({ type: 'getMeta' }).then(setMeta, fail);
-  }, [revision]);
+  }, [strings]);
   useEffect(() => {
     let stale = false;
     request({

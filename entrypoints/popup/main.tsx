@@ -7,14 +7,14 @@ import './popup.css';
 import { SearchPanel } from '../../components/SearchPanel';
 import { PageMentionList } from '../../components/PageMentionList';
 import { EntityCard } from '../../components/EntityCard';
-import type { DatasetMeta, EntityRef, EntityView, SearchHit } from '../../lib/messages/protocol';
+import type { EntityRef, EntityView, SearchHit } from '../../lib/messages/protocol';
 import type { PageMentions, TabResponseMap } from '../../lib/messages/tab-protocol';
-import { fmt, langFromTag, resolveLang, stringsFor } from '../../lib/i18n';
-import { DEFAULT_SETTINGS, isSiteDisabled, withSite, type Settings } from '../../lib/settings';
+import { fmt } from '../../lib/i18n';
+import { isSiteDisabled, withSite } from '../../lib/settings';
 import { request } from '../../utils/messaging';
-import { dataRevision, loadSettings, saveSettings, watchSettings } from '../../utils/settings';
+import { saveSettings } from '../../utils/settings';
+import { useExtensionPage } from '../../utils/use-extension-page';
 
-const browserLang = langFromTag(browser.i18n.getUILanguage());
 // `?tab=ID` targets a given tab (tests open the popup as a page, where the active tab is itself).
 const tabParam = new URLSearchParams(location.search).get('tab');
 
@@ -30,32 +30,13 @@ type PageState =
   | (PageMentions & { status: 'ready'; items: (EntityRef & { count: number })[] });
 
 function Popup() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const { settings, setSettings, meta, revision, error, fail, lang, strings } = useExtensionPage();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(-1);
   const [view, setView] = useState<EntityView | null>(null);
-  const [meta, setMeta] = useState<DatasetMeta | null>(null);
   const [page, setPage] = useState<PageState>({ status: 'loading' });
-  const [error, setError] = useState<string | null>(null);
-  const [revision, setRevision] = useState(0);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const lang = resolveLang(settings.language, browserLang);
-  const strings = stringsFor(lang);
-  const fail = (e: unknown) =>
-    setError(fmt(strings.options.loadError, { message: e instanceof Error ? e.message : String(e) }));
-
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  }, [lang]);
-  useEffect(() => {
-    void loadSettings().then(setSettings);
-    const unwatch = [watchSettings(setSettings), dataRevision.watch(() => setRevision((r) => r + 1))];
-    return () => unwatch.forEach((f) => f());
-  }, []);
-  useEffect(() => {
-    request({ type: 'getMeta' }).then(setMeta, fail);
-  }, [revision]);
 
   const loadPage = async () => {
     const tabId = await targetTab();
