@@ -20,6 +20,18 @@ export function findChromium(): string {
   );
 }
 
+/** Gives StaticRange the toString/getClientRects of a live Range, in the page's world only. */
+const STATIC_RANGE_SHIM = `(() => {
+  const live = (r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  };
+  StaticRange.prototype.toString = function () { return live(this).toString(); };
+  StaticRange.prototype.getClientRects = function () { return live(this).getClientRects(); };
+})();`;
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -66,22 +78,8 @@ export async function launchWithExtension(
   // Assay paints StaticRanges (cheap for pages); give them, in the page's own world only, the
   // toString/getClientRects that tests and the demo use to read marks. The extension's isolated
   // world is untouched.
-  await context.addInitScript(() => {
-    const live = (r: AbstractRange) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range;
-    };
-    Object.assign(StaticRange.prototype, {
-      toString(this: StaticRange) {
-        return live(this).toString();
-      },
-      getClientRects(this: StaticRange) {
-        return live(this).getClientRects();
-      },
-    });
-  });
+  // Passed as source text: tsx would wrap a function's body in helpers the page does not have.
+  await context.addInitScript({ content: STATIC_RANGE_SHIM });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

@@ -30,7 +30,13 @@ async function waitForMarks(page: Page): Promise<number> {
   await page.waitForFunction(() => (CSS.highlights.get('assay-mention')?.size ?? 0) > 0, null, {
     timeout: 15_000,
   });
-  return page.evaluate(() => CSS.highlights.get('assay-mention')!.size);
+  // Long pages are marked in slices: wait until the count settles.
+  for (let last = -1; ;) {
+    const size = await page.evaluate(() => CSS.highlights.get('assay-mention')!.size);
+    if (size === last) return size;
+    last = size;
+    await page.waitForTimeout(150);
+  }
 }
 
 async function hover(page: Page, text: string): Promise<void> {
