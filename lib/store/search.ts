@@ -30,9 +30,25 @@ interface NameEntry {
 /** Typo tolerance for names (fuse.js score, 0 = same): "Bytdance" finds ByteDance. */
 const NAME_THRESHOLD = 0.34;
 const NOTE_THRESHOLD = 0.25;
+/** Below this many name hits, typo-tolerant names and then notes are searched too. */
+const FEW = 3;
+
+/** First index whose key is not less than `q` (keys sorted by code unit). */
+function lowerBound(entries: readonly NameEntry[], q: string): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.key < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class SearchIndex {
   private readonly names: NameEntry[] = [];
+  /** The same entries sorted by key, for prefix look-ups. */
+  private readonly sorted: NameEntry[];
   private nameFuse: Fuse<NameEntry> | undefined;
   private noteFuse: Fuse<{ entity: Entity; noteId: string; text: string }> | undefined;
 
@@ -51,6 +67,7 @@ export class SearchIndex {
       add(entity.name.zhHant, 0);
       for (const alias of entity.aliases) add(alias.text, 1);
     }
+    this.sorted = [...this.names].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /** The best `limit` hits for `query`. */
@@ -70,12 +87,15 @@ export class SearchIndex {
         matched,
       });
     };
-    for (const entry of this.names) {
+    // Exact names and prefixes: a binary search into the sorted keys, then a walk while they match.
+    for (let i = lowerBound(this.sorted, q); i < this.sorted.length; i++) {
+      const entry = this.sorted[i]!;
+      if (!entry.key.startsWith(q)) break;
       if (entry.key === q) offer(entry.entity, 0 + entry.weight * 0.1, entry.text);
-      else if (entry.key.startsWith(q))
-        offer(entry.entity, 1 + entry.weight * 0.1 + (entry.key.length - q.length) / 100, entry.text);
+      else offer(entry.entity, 1 + entry.weight * 0.1 + (entry.key.length - q.length) / 100, entry.text);
     }
-    if (best.size < limit && q.length >= 3) {
+    // Typos only when the name is not simply being typed: few or no prefix hits ("Bytdance").
+    if (best.size < FEW && q.length >= 3) {
       this.nameFuse ??= new Fuse(this.names, {
         keys: ['key'],
         includeScore: true,
@@ -86,7 +106,7 @@ export class SearchIndex {
       }
     }
     const hits = [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, limit);
-    if (hits.length < limit && query.trim().length >= 3)
+    if (hits.length < FEW && query.trim().length >= 4)
       hits.push(...this.searchNotes(query.trim(), limit - hits.length));
     return hits;
   }
