@@ -32,6 +32,17 @@ const STATIC_RANGE_SHIM = `(() => {
   StaticRange.prototype.getClientRects = function () { return live(this).getClientRects(); };
 })();`;
 
+/** Flags for Debian's Chromium on this closed network: no first run, no background networking. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -62,13 +73,7 @@ export async function launchWithExtension(
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 900 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       '--disable-default-apps',
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

@@ -16,7 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROME_BUILD, findChromium, launchWithExtension } from '../browser';
+import { CHROME_BUILD, CHROMIUM_ARGS, findChromium, launchWithExtension } from '../browser';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 import { aliasSets, loadDataset, searchEntities, type AliasSet } from './aliases';
 import { bundleEntries, type EntryName } from './bundle';
@@ -48,16 +48,6 @@ const onlyPages = option('pages')?.split(',');
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
-/** Chromium flags from the toolchain notes (no first-run, no background networking). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const VIEWPORT = { width: 1280, height: 900 };
 
 // ---------------------------------------------------------------------------------------------
