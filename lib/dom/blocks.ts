@@ -139,8 +139,6 @@ export function* iterateBlocks(
   root: Element | ShadowRoot,
   options: CollectOptions = {},
 ): Generator<TextBlock> {
-  const doc = root.ownerDocument;
-  const fallback = root.nodeType === 1 ? (root as Element) : (root as ShadowRoot).host;
   let current: TextBlock | undefined;
   // Takes the running block if it has any visible text (whitespace-only blocks are dropped).
   const take = (): TextBlock | undefined => {
@@ -148,41 +146,62 @@ export function* iterateBlocks(
     current = undefined;
     return block;
   };
-  // SHOW_ELEMENT | SHOW_TEXT; FILTER_REJECT (2) skips a whole subtree.
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4, {
-    acceptNode: (node) => (node.nodeType === 1 && isSkippedElement(node as Element, options) ? 2 : 1),
-  });
-  const blockOf = (node: Node): Element => blockAncestor(node) ?? fallback;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  // A hand-written walk (a TreeWalker with a JS filter costs several times more on long pages),
+  // keeping the enclosing block elements on a stack instead of looking them up per text node.
+  const blocks: Element[] = [
+    root.nodeType === 1 ? (blockAncestor(root) ?? (root as Element)) : (root as ShadowRoot).host,
+  ];
+  const isBlock = (el: Element) => BLOCK_TAGS.has(el.tagName.toUpperCase());
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
     if (node.nodeType === 1) {
-      // Entering any block element ends the running block, so a block's text never includes the
-      // text of a nested block (a <p> inside a <div> is its own block).
-      if (BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) {
-        const done = take();
-        if (done) yield done;
+      const el = node as Element;
+      if (!isSkippedElement(el, options)) {
+        // Entering any block element ends the running block, so a block's text never includes
+        // the text of a nested block (a <p> inside a <div> is its own block).
+        if (isBlock(el)) {
+          const done = take();
+          if (done) yield done;
+        }
+        // An open shadow root (a web component's text) is read as blocks of its own.
+        const shadow = el.shadowRoot;
+        if (shadow && options.shadowRoots) {
+          const done = take();
+          if (done) yield done;
+          options.shadowRoots(shadow);
+          yield* iterateBlocks(shadow, options);
+        }
+        if (el.firstChild) {
+          if (isBlock(el)) blocks.push(el);
+          descend = true;
+        }
       }
-      // An open shadow root (a web component's text) is read as blocks of its own.
-      const shadow = (node as Element).shadowRoot;
-      if (shadow && options.shadowRoots) {
-        const done = take();
-        if (done) yield done;
-        options.shadowRoots(shadow);
-        yield* iterateBlocks(shadow, options);
+    } else if (node.nodeType === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (data.length > 0) {
+        const block = blocks[blocks.length - 1]!;
+        if (!current || current.element !== block) {
+          const done = take();
+          if (done) yield done;
+          current = { element: block, text: '', nodes: [], starts: [] };
+        }
+        current.nodes.push(text);
+        current.starts.push(current.text.length);
+        current.text += data;
       }
+    }
+    if (descend) {
+      node = node.firstChild;
       continue;
     }
-    const text = node as Text;
-    const data = text.data;
-    if (data.length === 0) continue;
-    const block = blockOf(text);
-    if (!current || current.element !== block) {
-      const done = take();
-      if (done) yield done;
-      current = { element: block, text: '', nodes: [], starts: [] };
+    // Next in document order: a sibling, or climb (leaving blocks) until one has a sibling.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node === blocks[blocks.length - 1] && blocks.length > 1) blocks.pop();
     }
-    current.nodes.push(text);
-    current.starts.push(current.text.length);
-    current.text += data;
+    node = node && node !== root ? node.nextSibling : null;
   }
   const last = take();
   if (last) yield last;
