@@ -23,6 +23,7 @@ import {
 import { request } from '../../utils/messaging';
 import { saveSettings } from '../../utils/settings';
 import { useExtensionPage } from '../../utils/use-extension-page';
+import { PageAlerts } from '../../components/PageAlerts';
 
 const PAGE_SIZE = 50;
 const TABS = ['entries', 'transfer', 'settings'] as const;
@@ -236,16 +237,7 @@ function Options() {
           </p>
         )}
       </div>
-      {meta?.degraded && (
-        <p class="error" role="alert">
-          {fmt(strings.popup.degraded, { reason: meta.degraded })}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <PageAlerts degraded={meta?.degraded} error={error} strings={strings} />
       <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'entries' &&
           (editing ? (

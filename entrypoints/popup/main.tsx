@@ -14,6 +14,7 @@ import { isSiteDisabled, withSite } from '../../lib/settings';
 import { request } from '../../utils/messaging';
 import { saveSettings } from '../../utils/settings';
 import { useExtensionPage } from '../../utils/use-extension-page';
+import { PageAlerts } from '../../components/PageAlerts';
 
 // `?tab=ID` targets a given tab (tests open the popup as a page, where the active tab is itself).
 const tabParam = new URLSearchParams(location.search).get('tab');
@@ -151,16 +152,7 @@ function Popup() {
           )}
         </>
       )}
-      {meta?.degraded && (
-        <p class="error" role="alert">
-          {fmt(strings.popup.degraded, { reason: meta.degraded })}
-        </p>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <PageAlerts degraded={meta?.degraded} error={error} strings={strings} />
       <p class="meta">
         {meta && <span>{fmt(strings.popup.datasetLine, { count: meta.entityCount, date: meta.asOf })}</span>}{' '}
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
