@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from '#imports';
 import type { AliasMatcher } from '../../lib/match/matcher';
 import { Annotator, liveRange, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
+import { MarkWindow } from '../../lib/dom/mark-window';
 import { highlightName, type Settings } from '../../lib/settings';
 import type { Lang } from '../../lib/i18n';
 import { stringsFor } from '../../lib/i18n';
@@ -67,14 +68,17 @@ export function startRunner(
     if (rescanPending && !scanning) applyChanges();
   });
 
-  let painted: Highlight | undefined;
+  // One highlight for the whole session, holding the marks near the viewport (see MarkWindow);
+  // each paint passes on only the blocks whose marks changed.
+  const painted = new Highlight();
+  const marks = new MarkWindow(painted);
   // Created after the first scan (which may find shadow roots before there is anything to observe).
   // eslint-disable-next-line prefer-const
   let observer: MutationObserver | undefined;
   const paint = () => {
     if (stopped) return;
-    painted = new Highlight(...annotator.ranges());
-    CSS.highlights.set(markName, painted);
+    for (const element of annotator.takeChanged()) marks.set(element, annotator.rangesOf(element));
+    if (CSS.highlights.get(markName) !== painted) CSS.highlights.set(markName, painted);
   };
   let pending: MutationRecord[] = [];
   const applyChanges = () => {
@@ -112,15 +116,10 @@ export function startRunner(
   // idle time in short slices, painted as they go, so no task blocks the page for long.
   let scanning = true;
   const scan = annotator.startScan(document.body);
-  let lastPaint = 0;
   const slice = (budgetMs: number) => {
     if (stopped) return;
     const done = scan.step(budgetMs, () => performance.now());
-    const now = performance.now();
-    if (done || now - lastPaint > 100) {
-      paint();
-      lastPaint = now;
-    }
+    paint(); // only the blocks this slice read: cheap enough for every slice
     if (!done) {
       ctx.requestIdleCallback(() => slice(SLICE_MS), { timeout: 100 });
       return;
@@ -253,6 +252,7 @@ export function startRunner(
     if (stopped) return;
     stopped = true;
     observer?.disconnect();
+    marks.disconnect();
     for (const root of shadowRoots)
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== markSheet);
     clearTimeout(openTimer);

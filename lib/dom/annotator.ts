@@ -74,6 +74,8 @@ export class Annotator {
   private readonly shadowElements = new Set<Element>();
   /** Set when an update added, removed or moved a mention (so the caller repaints only then). */
   private dirty = false;
+  /** Block elements whose mentions changed since the last takeChanged(). */
+  private readonly changed = new Set<Element>();
 
   constructor(
     private readonly matcher: AliasMatcher,
@@ -97,6 +99,7 @@ export class Annotator {
     this.byNode.clear();
     this.regions.clear();
     this.shadowElements.clear();
+    this.changed.clear();
     this.ordered = undefined;
     const blocks = iterateBlocks(root, this.options);
     const regionCache = new Map<Element, Element>();
@@ -113,7 +116,8 @@ export class Annotator {
             done = true;
             break;
           }
-          fresh.push(this.scanBlock(next.value, touched, regionCache));
+          const scanned = this.scanBlock(next.value, touched, regionCache);
+          if (scanned) fresh.push(scanned);
           if (n % 8 === 0 && now() >= end) break;
         }
         this.settle(touched, fresh);
@@ -176,6 +180,23 @@ export class Annotator {
     return out;
   }
 
+  /**
+   * The block elements whose mentions changed since the last call (or since the scan started), so
+   * a painter can update just those: see rangesOf.
+   */
+  takeChanged(): Element[] {
+    const elements = [...this.changed];
+    this.changed.clear();
+    return elements;
+  }
+
+  /** The Ranges of the mentions in a block element's text (empty when it has none now). */
+  rangesOf(element: Element): AbstractRange[] {
+    const out: AbstractRange[] = [];
+    for (const b of this.scanned.get(element) ?? []) for (const m of b.mentions) out.push(m.range);
+    return out;
+  }
+
   /** The mentions, in page order. */
   all(): readonly PageMention[] {
     if (!this.ordered) {
@@ -199,15 +220,23 @@ export class Annotator {
 
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
     const regionCache = new Map<Element, Element>();
-    const fresh = blocks.map((block) => this.scanBlock(block, touched, regionCache));
+    const fresh: ScannedBlock[] = [];
+    for (const block of blocks) {
+      const scanned = this.scanBlock(block, touched, regionCache);
+      if (scanned) fresh.push(scanned);
+    }
     this.settle(touched, fresh);
   }
 
+  /** Scans a block; one that names nothing is not kept (nothing to paint, forget or re-decide). */
   private scanBlock(
     block: TextBlock,
     touched: Set<Region>,
     regionCache: Map<Element, Element>,
-  ): ScannedBlock {
+  ): ScannedBlock | undefined {
+    const result = this.matcher.find(block.text);
+    if (result.mentions.length === 0 && result.ambiguous.length === 0 && result.otherSense.length === 0)
+      return undefined;
     // Sibling blocks share their parent's region (unless a block is a region itself).
     const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
     const parent = block.element.parentElement;
@@ -216,7 +245,7 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    const scanned: ScannedBlock = { block, region, result: this.matcher.find(block.text), mentions: [] };
+    const scanned: ScannedBlock = { block, region, result, mentions: [] };
     this.record(scanned, touched);
     return scanned;
   }
@@ -246,6 +275,7 @@ export class Annotator {
   private place(scanned: ScannedBlock, mentions: Mention[]): void {
     if (sameMentions(mentions, scanned.mentions)) return;
     this.dirty = true;
+    this.changed.add(scanned.block.element);
     scanned.mentions = mentions.map((m) => ({
       ...m,
       block: scanned.block,
@@ -273,13 +303,16 @@ export class Annotator {
     const region = this.regionOf(scanned.region);
     if (scanned.result.ambiguous.length > 0) region.undecided.add(scanned);
     region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), 1);
-    region.otherSense.add(new Set(scanned.result.otherSense), 1);
+    region.otherSense.add(scanned.result.otherSense, 1);
     touched.add(region);
   }
 
   private forgetBlock(scanned: ScannedBlock, touched: Set<Region>): void {
     this.ordered = undefined;
-    if (scanned.mentions.length > 0) this.dirty = true;
+    if (scanned.mentions.length > 0) {
+      this.dirty = true;
+      this.changed.add(scanned.block.element);
+    }
     const list = this.scanned.get(scanned.block.element);
     if (list) {
       const rest = list.filter((b) => b !== scanned);
@@ -293,7 +326,7 @@ export class Annotator {
     const region = this.regionOf(scanned.region);
     region.undecided.delete(scanned);
     region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), -1);
-    region.otherSense.add(new Set(scanned.result.otherSense), -1);
+    region.otherSense.add(scanned.result.otherSense, -1);
     touched.add(region);
   }
 

@@ -4,7 +4,15 @@
  * boundaries, letter case and, for ambiguous aliases, AI context. Fuzzy: model-shaped tokens that
  * exact matching missed or only partly covered. The result is leftmost-longest and never overlaps.
  */
-import { foldWidth, isLetterCode, isWordCode, normalize, normalizeKey, type Normalized } from '../text/fold';
+import {
+  foldWidth,
+  isLetterCode,
+  isWordCode,
+  normalize,
+  normalizeKey,
+  normalizeScratch,
+  type Normalized,
+} from '../text/fold';
 import { Automaton } from './automaton';
 import {
   compileCues,
@@ -149,13 +157,15 @@ export class AliasMatcher {
 
   /** Scans one block of text: unambiguous mentions, scored ambiguous ones, other-sense evidence. */
   find(text: string): FindResult {
-    const norm = normalize(text);
+    const norm = normalizeScratch(text);
     const exact: Candidate[] = [];
     for (const hit of this.automaton.scan(norm)) {
       const candidate = this.exactCandidate(text, norm, hit.start, hit.end, this.keys[hit.key]!);
       if (candidate) exact.push(candidate);
     }
     const selected = this.addFuzzy(text, selectLeftmostLongest(exact));
+    // Most blocks of most pages name nothing: one shared empty result, no garbage.
+    if (selected.length === 0) return NOTHING_FOUND;
 
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
@@ -298,6 +308,13 @@ export class AliasMatcher {
     return out;
   }
 }
+
+/** The result of a block that names nothing (shared: never mutate it). */
+export const NOTHING_FOUND: FindResult = Object.freeze({
+  mentions: Object.freeze([]) as unknown as Mention[],
+  ambiguous: Object.freeze([]) as unknown as AmbiguousMention[],
+  otherSense: Object.freeze([]) as unknown as string[],
+});
 
 function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
   return mention;

@@ -12,6 +12,13 @@ for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
   T2S[T2S_PAIRS.charCodeAt(i) - CJK_BASE] = T2S_PAIRS.charCodeAt(i + 1);
 }
 
+/**
+ * Folds of other code units, filled in as they are met (0 = not yet): news text is full of curly
+ * quotes, dashes and accented letters, and toLowerCase on a fresh one-character string per
+ * occurrence was a large share of the scan's garbage.
+ */
+const OTHER_FOLDS = new Uint16Array(0x10000);
+
 /** Folds one code unit: full-width ASCII to ASCII, letter case, Traditional to Simplified. */
 export function foldCode(code: number): number {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
@@ -20,8 +27,12 @@ export function foldCode(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) return foldCode(code - 0xfee0);
   if (code === 0x3000) return 0x20; // ideographic space
   if (code >= 0xd800 && code <= 0xdfff) return code; // surrogate halves fold to themselves
+  const known = OTHER_FOLDS[code]!;
+  if (known !== 0) return known;
   const lower = String.fromCharCode(code).toLowerCase();
-  return lower.length === 1 ? lower.charCodeAt(0) : code;
+  const folded = lower.length === 1 ? lower.charCodeAt(0) : code;
+  OTHER_FOLDS[code] = folded;
+  return folded;
 }
 
 /** Folds a string code unit by code unit (same length as the input). */
@@ -91,6 +102,31 @@ export interface Normalized {
 export function normalize(text: string): Normalized {
   const codes = new Uint16Array(text.length);
   const origin = new Int32Array(text.length + 1);
+  return { codes, origin, length: normalizeInto(text, codes, origin) };
+}
+
+let scratchCodes = new Uint16Array(4096);
+let scratchOrigin = new Int32Array(4097);
+
+/**
+ * normalize into buffers shared by every call: valid only until the next call. The scan reads every
+ * block of a page once; two fresh typed arrays per block (off-heap backing stores) made the
+ * collector a large share of a long page's scan.
+ */
+export function normalizeScratch(text: string): Normalized {
+  if (scratchCodes.length < text.length) {
+    const size = 1 << Math.ceil(Math.log2(text.length));
+    scratchCodes = new Uint16Array(size);
+    scratchOrigin = new Int32Array(size + 1);
+  }
+  return {
+    codes: scratchCodes,
+    origin: scratchOrigin,
+    length: normalizeInto(text, scratchCodes, scratchOrigin),
+  };
+}
+
+function normalizeInto(text: string, codes: Uint16Array, origin: Int32Array): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const code = foldCode(text.charCodeAt(i));
@@ -99,7 +135,7 @@ export function normalize(text: string): Normalized {
     origin[n++] = i;
   }
   origin[n] = text.length;
-  return { codes, origin, length: n };
+  return n;
 }
 
 /** The normalised form of a name, as a string (the automaton's key). */

@@ -9,7 +9,7 @@ import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts
 import { createScanner } from '../../scripts/scan-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { markPoint, marksInside, markedTexts, waitForMarks } from './helpers';
+import { markPoint, markedTexts, waitForMarks } from './helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -48,7 +48,7 @@ declare const chrome: { runtime: { sendMessage: (message: unknown) => Promise<an
 describe('marks on a news page', () => {
   it('marks the names in the article and nothing in inputs, editors, code or hidden text', async () => {
     const page = await open('en-yi-llama.html');
-    const article = await marksInside(page, '[data-testid="article"]');
+    const article = await markedTexts(page, '[data-testid="article"]');
     for (const name of [
       'Yi-34B',
       'Yi-6B',
@@ -74,7 +74,7 @@ describe('marks on a news page', () => {
       'horoscope',
       'claude-comment',
     ]) {
-      expect(await marksInside(page, `[data-testid="${selector}"]`), selector).toEqual([]);
+      expect(await markedTexts(page, `[data-testid="${selector}"]`), selector).toEqual([]);
     }
     const all = await markedTexts(page);
     expect(all.some((t) => /yield|metadata/i.test(t))).toBe(false);
@@ -85,11 +85,11 @@ describe('marks on a news page', () => {
 
   it('marks Chinese names, including full-width forms', async () => {
     const page = await open('zh-hundred-models.html');
-    const article = await marksInside(page, '[data-testid="article"]');
+    const article = await markedTexts(page, '[data-testid="article"]');
     for (const name of ['零一万物', '字节跳动', '文心一言', '通义千问', '英伟达', 'ＧＰＴ－４', '月之暗面']) {
       expect(article, name).toContain(name);
     }
-    expect(await marksInside(page, '[data-testid="search"], [data-testid="comment-textarea"]')).toEqual([]);
+    expect(await markedTexts(page, '[data-testid="search"], [data-testid="comment-textarea"]')).toEqual([]);
     await page.close();
   });
 });

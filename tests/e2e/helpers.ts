@@ -1,11 +1,49 @@
 import type { Page } from 'playwright-core';
 
-/** Texts of the ranges Assay registered as marks on the page (read from the page's highlight registry). */
-export async function markedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('assay-mention');
-    return highlight ? [...highlight].map((r) => r.toString()) : [];
-  });
+/**
+ * Texts of every mark on the page, in page order. Assay registers only the marks within a screen of
+ * the viewport (lib/dom/mark-window.ts), so this scrolls through the page, collects what the page's
+ * highlight registry holds at each stop, and scrolls back. With `inside`, only marks inside an
+ * element matching that selector.
+ */
+export async function markedTexts(page: Page, inside?: string): Promise<string[]> {
+  return page.evaluate(async (selector) => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const seen = new Set<AbstractRange>();
+    const collect = () => {
+      for (const range of CSS.highlights.get('assay-mention') ?? []) seen.add(range);
+    };
+    const start = window.scrollY;
+    const height = document.documentElement.scrollHeight;
+    for (let y = 0; ; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await frames();
+      collect();
+      if (y + window.innerHeight >= height) break;
+    }
+    window.scrollTo(0, start);
+    await frames();
+    const live = (r: AbstractRange) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range;
+    };
+    const hostOf = (node: Node): Node => {
+      const root = node.getRootNode();
+      return root instanceof ShadowRoot ? hostOf(root.host) : node;
+    };
+    const roots = selector ? [...document.querySelectorAll(selector)] : [document];
+    return [...seen]
+      .filter((r) => roots.some((root) => root.contains(r.startContainer)))
+      .sort((a, b) => {
+        if (a.startContainer.getRootNode() === b.startContainer.getRootNode())
+          return live(a).compareBoundaryPoints(Range.START_TO_START, live(b));
+        const [x, y] = [hostOf(a.startContainer), hostOf(b.startContainer)];
+        return x === y ? 0 : x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      })
+      .map((r) => live(r).toString());
+  }, inside);
 }
 
 /** Waits until Assay has registered at least `min` marks and the count has settled (long pages
@@ -36,14 +74,4 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
   }, text);
   if (!point) throw new Error(`no mark with text ${text}`);
   return point;
-}
-
-/** Whether any registered mark lies inside an element matching `selector`. */
-export async function marksInside(page: Page, selector: string): Promise<string[]> {
-  return page.evaluate((sel) => {
-    const roots = [...document.querySelectorAll(sel)];
-    return [...(CSS.highlights.get('assay-mention') ?? [])]
-      .filter((r) => roots.some((root) => root.contains((r as Range).startContainer)))
-      .map((r) => r.toString());
-  }, selector);
 }

@@ -54,6 +54,13 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
       });
       </script></head><body><main><p>Outside: OpenAI and GPT-4.</p><x-story></x-story></main></body></html>`,
   },
+  '/long-feed.html': {
+    body: `<!doctype html><html lang="en"><head><title>Feed</title></head><body><main>${Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<p id="item-${i}">Story ${i}: OpenAI, Anthropic and DeepSeek ship models; NVIDIA sells the H100.</p>`,
+    ).join('')}</main></body></html>`,
+  },
   '/inner.html': {
     body: `<!doctype html><html lang="en"><head><title>Inner</title></head><body><p>Inner text about NVIDIA and the H100 chip.</p></body></html>`,
   },
@@ -219,6 +226,30 @@ describe('the page is not ours', () => {
       }
     });
     await expect.poll(async () => (await markedTexts(page)).length).toBe(3 + 80);
+    await page.close();
+  });
+
+  it('registers only the marks near the viewport on a long page, and follows scrolling', async () => {
+    const page = await open('long-feed.html');
+    // Registered marks cost the page a marker rebuild in every frame that changes its DOM, so only
+    // the blocks within a screen of the viewport have theirs in the highlight.
+    const registered = () =>
+      page.evaluate(() => {
+        const ids = [...(CSS.highlights.get('assay-mention') ?? [])].map(
+          (r) => (r.startContainer.parentElement as Element).id,
+        );
+        return { size: ids.length, items: [...new Set(ids)].map((id) => Number(id.slice(5))) };
+      });
+    await expect.poll(async () => (await registered()).items.includes(0)).toBe(true);
+    const top = await registered();
+    expect(Math.max(...top.items)).toBeLessThan(100);
+    expect(top.size).toBe(top.items.length * 5);
+    // Scrolled to the end, the last stories are marked and the first ones no longer registered.
+    await page.evaluate(() => document.getElementById('item-399')!.scrollIntoView());
+    await expect.poll(async () => (await registered()).items.includes(399)).toBe(true);
+    expect((await registered()).items).not.toContain(0);
+    // Every story is still found: 5 names in each of the 400.
+    expect(await markedTexts(page)).toHaveLength(400 * 5);
     await page.close();
   });
 

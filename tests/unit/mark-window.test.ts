@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MarkWindow, type NearObserverFactory } from '../../lib/dom/mark-window';
+
+/** A stand-in IntersectionObserver the test moves elements in and out of the viewport with. */
+function fakeObserver() {
+  const watched = new Set<Element>();
+  let report: Parameters<NearObserverFactory>[0] = () => {};
+  const factory: NearObserverFactory = (callback) => {
+    report = callback;
+    return {
+      observe: (el) => watched.add(el),
+      unobserve: (el) => watched.delete(el),
+      disconnect: () => watched.clear(),
+    };
+  };
+  const move = (target: Element, isIntersecting: boolean) => report([{ target, isIntersecting }]);
+  return { factory, watched, move };
+}
+
+const range = (label: string) => ({ label }) as unknown as AbstractRange;
+
+describe('MarkWindow', () => {
+  it('registers a block’s marks only while it is near the viewport', () => {
+    const { factory, watched, move } = fakeObserver();
+    const highlight = new Set<AbstractRange>();
+    const marks = new MarkWindow(highlight, factory);
+    const [a, b] = [document.createElement('p'), document.createElement('p')];
+    const [a1, a2, b1] = [range('a1'), range('a2'), range('b1')];
+    marks.set(a, [a1, a2]);
+    marks.set(b, [b1]);
+    expect(watched).toEqual(new Set([a, b]));
+    expect(highlight.size).toBe(0);
+    move(a, true);
+    expect([...highlight]).toEqual([a1, a2]);
+    expect(marks.size).toBe(2);
+    move(b, true);
+    move(a, false);
+    expect([...highlight]).toEqual([b1]);
+    expect(marks.size).toBe(1);
+  });
+
+  it('swaps the ranges of a changed block in place, and stops watching a block without marks', () => {
+    const { factory, watched, move } = fakeObserver();
+    const highlight = new Set<AbstractRange>();
+    const marks = new MarkWindow(highlight, factory);
+    const p = document.createElement('p');
+    const [old, fresh] = [range('old'), range('fresh')];
+    marks.set(p, [old]);
+    move(p, true);
+    marks.set(p, [fresh]);
+    expect([...highlight]).toEqual([fresh]);
+    marks.set(p, []);
+    expect(highlight.size).toBe(0);
+    expect(marks.size).toBe(0);
+    expect(watched.has(p)).toBe(false);
+    // A late report about a forgotten block changes nothing.
+    move(p, true);
+    expect(highlight.size).toBe(0);
+  });
+
+  it('clear empties the highlight and forgets every block', () => {
+    const { factory, watched, move } = fakeObserver();
+    const highlight = new Set<AbstractRange>();
+    const marks = new MarkWindow(highlight, factory);
+    const p = document.createElement('p');
+    marks.set(p, [range('x')]);
+    move(p, true);
+    marks.clear();
+    expect(highlight.size).toBe(0);
+    expect(watched.size).toBe(0);
+    move(p, true);
+    expect(highlight.size).toBe(0);
+  });
+});
