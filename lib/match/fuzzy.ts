@@ -41,26 +41,29 @@ export function modelTokens(text: string): { start: number; end: number }[] {
 const CACHE_LIMIT = 4096;
 
 export class FuzzyLinker {
-  private readonly byKey = new Map<string, AliasRecord>();
   /** Letter-only names by first letter and length: a correction is looked for among a handful. */
-  private readonly buckets = new Map<string, string[]>();
+  private buckets: Map<string, string[]> | undefined;
   private readonly cache = new Map<string, FuzzyLink | null>();
 
+  /** `names`: each normalised name key with the alias it links to. */
   constructor(
-    records: readonly AliasRecord[],
+    private readonly byKey: ReadonlyMap<string, AliasRecord>,
     private readonly threshold = FUSE_THRESHOLD,
-  ) {
-    for (const record of records) {
-      const key = normalizeKey(record.text);
-      if (key.length < 2 || this.byKey.has(key)) continue;
-      this.byKey.set(key, record);
-      if (key.length >= 4 && /^[a-z]+$/.test(key)) {
+  ) {}
+
+  /** Letter-only names by first letter and length, made on the first correction a page needs. */
+  private bucketsOf(): Map<string, string[]> {
+    if (!this.buckets) {
+      this.buckets = new Map();
+      for (const key of this.byKey.keys()) {
+        if (key.length < 4 || !/^[a-z]+$/.test(key)) continue;
         const bucket = `${key[0]}${key.length}`;
         const list = this.buckets.get(bucket);
         if (list) list.push(key);
         else this.buckets.set(bucket, [key]);
       }
     }
+    return this.buckets;
   }
 
   /** The entity a model-shaped token names, or undefined. */
@@ -84,17 +87,8 @@ export class FuzzyLinker {
     let head = 1;
     while (head < key.length && !isBoundary(norm, key, head)) head++;
     if (head >= 4 && head < key.length) {
-      // A correction, not a different name: same first letter, about the same length.
-      const candidates: string[] = [];
-      for (let length = head - 2; length <= head + 2; length++) {
-        candidates.push(...(this.buckets.get(`${key[0]}${length}`) ?? []));
-      }
-      if (candidates.length === 0) return undefined;
-      const fuse = new Fuse(candidates, {
-        includeScore: true,
-        threshold: this.threshold,
-        ignoreLocation: true,
-      });
+      const fuse = this.correctionsFor(key.slice(0, head));
+      if (!fuse) return undefined;
       for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {
         if (hit.score === undefined || hit.score > this.threshold) break;
         const corrected = hit.item + key.slice(head);
@@ -111,6 +105,26 @@ export class FuzzyLinker {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A fuse.js index over the names a misspelt part could be: same first letter, about the same
+   * length (a correction, not another name), and sharing enough letters with it. Within the
+   * threshold, fuse.js allows at most threshold × length edits, and each edit costs at most one
+   * shared letter: names sharing fewer cannot match, so fuse.js (slow to start on a fresh page)
+   * runs only when some name can.
+   */
+  private correctionsFor(part: string): Fuse<string> | null {
+    const first = part[0]!;
+    const edits = Math.floor(this.threshold * part.length + 1e-9);
+    const candidates: string[] = [];
+    for (let n = part.length - 2; n <= part.length + 2; n++) {
+      for (const name of this.bucketsOf().get(`${first}${n}`) ?? [])
+        if (sharedLetters(part, name) >= part.length - edits) candidates.push(name);
+    }
+    return candidates.length === 0
+      ? null
+      : new Fuse(candidates, { includeScore: true, threshold: this.threshold, ignoreLocation: true });
   }
 
   /**
@@ -141,6 +155,21 @@ export class FuzzyLinker {
     }
     return undefined;
   }
+}
+
+/** How many letters of `a` also occur in `b`, counted with multiplicity (both lower-case a–z). */
+function sharedLetters(a: string, b: string): number {
+  const counts = new Int8Array(26);
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) - 97]!++;
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26 && counts[c]! > 0) {
+      counts[c]!--;
+      shared++;
+    }
+  }
+  return shared;
 }
 
 /** True when the token's key has a part boundary before offset `at`. */

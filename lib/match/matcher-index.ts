@@ -3,6 +3,7 @@
  * scan CLI) turns into an AliasMatcher. Plain data, so it travels in one message.
  */
 import type { Entity } from '../schema';
+import { compileAliases, type CompiledAliases } from './compile';
 import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
 
 export interface MatcherIndex {
@@ -13,6 +14,8 @@ export interface MatcherIndex {
   related: Record<string, string[]>;
   /** Per entity, words that signal another sense of its ambiguous names. */
   negativeCues: Record<string, string[]>;
+  /** The aliases compiled for the matcher, so each page adopts them instead of compiling them. */
+  compiled: CompiledAliases;
 }
 
 /** Builds the matcher index: every alias plus the entity's own names, each tagged with its entity. */
@@ -76,9 +79,11 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
   const decoys: AliasRecord[] = entities.flatMap((e) =>
     (e.decoys ?? []).map((text) => ({ text, entityId: e.id, decoy: true })),
   );
+  const aliases = [...aliasIndex(entities), ...decoys];
   return {
     asOf,
-    aliases: [...aliasIndex(entities), ...decoys],
+    aliases,
+    compiled: compileAliases(aliases),
     related: relatedEntities(entities),
     negativeCues: Object.fromEntries(
       entities.filter((e) => e.negativeCues?.length).map((e) => [e.id, e.negativeCues!]),
@@ -87,6 +92,13 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
 }
 
 /** The matcher for an index. */
-export function createMatcher(index: MatcherIndex, options: Omit<MatcherOptions, 'negativeCues'> = {}) {
-  return new AliasMatcher(index.aliases, index.related, { ...options, negativeCues: index.negativeCues });
+export function createMatcher(
+  index: MatcherIndex,
+  options: Omit<MatcherOptions, 'negativeCues' | 'compiled'> = {},
+) {
+  return new AliasMatcher(index.aliases, index.related, {
+    ...options,
+    negativeCues: index.negativeCues,
+    compiled: index.compiled,
+  });
 }

@@ -4,16 +4,9 @@
  * boundaries, letter case and, for ambiguous aliases, AI context. Fuzzy: model-shaped tokens that
  * exact matching missed or only partly covered. The result is leftmost-longest and never overlaps.
  */
-import {
-  foldWidth,
-  isLetterCode,
-  isWordCode,
-  normalize,
-  normalizeKey,
-  normalizeScratch,
-  type Normalized,
-} from '../text/fold';
-import { Automaton } from './automaton';
+import { foldWidth, isLetterCode, isWordCode, normalizeScratch, type Normalized } from '../text/fold';
+import { compileAliases, type CompiledAliases } from './compile';
+import { Trie } from './trie';
 import {
   compileCues,
   hasAiCue,
@@ -72,6 +65,8 @@ export interface MatcherOptions {
   fuseThreshold?: number;
   /** Per entity, words whose presence in a sentence signals another sense of its ambiguous names. */
   negativeCues?: Record<string, readonly string[]>;
+  /** The aliases compiled ahead (by the background): skips compiling them here. */
+  compiled?: CompiledAliases;
 }
 
 // A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
@@ -99,9 +94,10 @@ const WEIGHTS = {
 const ACCEPT = 1;
 
 interface KeyInfo {
+  /** The aliases spelt this way, case-sensitive ones first. */
   records: AliasRecord[];
-  /** Offsets in the key before which some spelling of the alias has a separator. */
-  separators: Set<number>;
+  /** Offsets in the key before which some spelling of the alias has a separator (ascending). */
+  separators: readonly number[];
 }
 
 interface Candidate extends Mention {
@@ -110,8 +106,8 @@ interface Candidate extends Mention {
 }
 
 export class AliasMatcher {
-  private readonly automaton: Automaton;
-  private readonly keys: KeyInfo[] = [];
+  private readonly trie: Trie;
+  private readonly keys: KeyInfo[];
   private readonly fuzzy: FuzzyLinker;
   private readonly related: ReadonlyMap<string, readonly string[]>;
   private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
@@ -125,30 +121,16 @@ export class AliasMatcher {
     related: Record<string, readonly string[]> = {},
     options: MatcherOptions = {},
   ) {
-    const keyIndex = new Map<string, number>();
-    for (const record of aliases) {
-      const key = normalizeKey(record.text);
-      if (!key) continue;
-      let index = keyIndex.get(key);
-      if (index === undefined) {
-        index = this.keys.length;
-        keyIndex.set(key, index);
-        this.keys.push({ records: [], separators: new Set() });
-      }
-      const info = this.keys[index]!;
-      info.records.push(record);
-      const norm = normalize(record.text);
-      for (let k = 1; k < norm.length; k++)
-        if (norm.origin[k]! - norm.origin[k - 1]! > 1) info.separators.add(k);
-    }
-    // Case-sensitive spellings first, so an exact-case form wins over a folded one.
-    for (const info of this.keys)
-      info.records.sort((a, b) => Number(!!b.caseSensitive) - Number(!!a.caseSensitive));
-    this.automaton = new Automaton([...keyIndex.keys()]);
-    this.fuzzy = new FuzzyLinker(
-      aliases.filter((a) => !a.decoy),
-      options.fuseThreshold,
-    );
+    const compiled = options.compiled ?? compileAliases(aliases);
+    this.keys = compiled.records.map((list, k) => ({
+      records: list.map((i) => aliases[i]!),
+      separators: compiled.separators[k]!,
+    }));
+    this.trie = new Trie(compiled.trie);
+    const names = new Map<string, AliasRecord>();
+    for (let i = 0; i + 1 < compiled.fuzzy.length; i += 2)
+      names.set(compiled.keys[compiled.fuzzy[i]!]!, aliases[compiled.fuzzy[i + 1]!]!);
+    this.fuzzy = new FuzzyLinker(names, options.fuseThreshold);
     this.related = new Map(Object.entries(related));
     this.negativeCues = new Map(
       Object.entries(options.negativeCues ?? {}).map(([id, cues]) => [id, compileCues(cues)]),
@@ -159,7 +141,7 @@ export class AliasMatcher {
   find(text: string): FindResult {
     const norm = normalizeScratch(text);
     const exact: Candidate[] = [];
-    for (const hit of this.automaton.scan(norm)) {
+    for (const hit of this.trie.scan(norm, text)) {
       const candidate = this.exactCandidate(text, norm, hit.start, hit.end, this.keys[hit.key]!);
       if (candidate) exact.push(candidate);
     }
@@ -241,7 +223,7 @@ export class AliasMatcher {
     // letters ("Open AI", "Deep Seek"); "A 100" is not "A100".
     let split = false;
     for (let k = ns + 1; k < ne; k++) {
-      if (norm.origin[k]! - norm.origin[k - 1]! > 1 && !info.separators.has(k - ns)) {
+      if (norm.origin[k]! - norm.origin[k - 1]! > 1 && !info.separators.includes(k - ns)) {
         if (
           !isLetterCode(text.charCodeAt(norm.origin[k - 1]!)) ||
           !isLetterCode(text.charCodeAt(norm.origin[k]!))

@@ -1,0 +1,136 @@
+/**
+ * A trie over normalised alias keys, in a flat breadth-first layout: the background builds it once
+ * per data revision (buildTrie) and a content script adopts it with a few typed-array fills, instead
+ * of building an automaton on every page (which was most of a typical article's annotate time).
+ *
+ * Scanning walks the trie from each position where a name may start. Names in Latin script start
+ * at a word boundary, so mid-word positions are skipped; CJK positions are all tried, and the walk
+ * from each is short (a character or two unless a name is there). This needs no failure links.
+ */
+import { isWordCode, type Normalized } from '../text/fold';
+
+/** A raw hit: key `key` (index into the keys given to buildTrie) covers [start, end) (normalised offsets). */
+export interface Hit {
+  start: number;
+  end: number;
+  key: number;
+}
+
+/** The trie as plain data (it travels in a message, as JSON). States are numbered breadth-first. */
+export interface TrieData {
+  /** The code unit on the edge into each state (state 0, the root, has none: "\0"). */
+  labels: string;
+  /** Each state's number of children, as a code unit; a state's children are consecutive states, sorted by label. */
+  counts: string;
+  /** Pairs [state, key index]: the key that ends at that state. */
+  outputs: number[];
+}
+
+/** Builds the trie of `keys` (normalised, distinct; empty keys are left out). */
+export function buildTrie(keys: readonly string[]): TrieData {
+  const order = keys
+    .map((_, i) => i)
+    .filter((i) => keys[i]!.length > 0)
+    .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const labels: number[] = [0];
+  const counts: number[] = [];
+  const outputs: number[] = [];
+  // Each state covers a run of the sorted keys sharing its prefix; its children split the run by
+  // the next code unit. States are created in breadth-first order, so a state's children are
+  // consecutive and come out sorted.
+  const runs: [lo: number, hi: number, depth: number][] = [[0, order.length, 0]];
+  for (let state = 0; state < runs.length; state++) {
+    let [lo] = runs[state]!;
+    const [, hi, depth] = runs[state]!;
+    if (lo < hi && keys[order[lo]!]!.length === depth) outputs.push(state, order[lo++]!);
+    let count = 0;
+    while (lo < hi) {
+      const code = keys[order[lo]!]!.charCodeAt(depth);
+      let end = lo + 1;
+      while (end < hi && keys[order[end]!]!.charCodeAt(depth) === code) end++;
+      runs.push([lo, end, depth + 1]);
+      labels.push(code);
+      count++;
+      lo = end;
+    }
+    counts.push(count);
+  }
+  return { labels: fromCodes(labels), counts: fromCodes(counts), outputs };
+}
+
+function fromCodes(codes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
+}
+
+/** Children lists longer than this are binary-searched. */
+const LINEAR_MAX = 8;
+
+export class Trie {
+  private readonly labels: string;
+  /** Children of state s are states childStart[s] .. childStart[s + 1] - 1. */
+  private readonly childStart: Int32Array;
+  /** Key ending at each state, or -1. */
+  private readonly out: Int32Array;
+  /** The root's children by code unit (most positions of a text end their walk here). */
+  private readonly rootNext = new Int32Array(0x10000);
+
+  constructor(data: TrieData) {
+    const states = data.counts.length;
+    this.labels = data.labels;
+    this.childStart = new Int32Array(states + 1);
+    let next = 1;
+    for (let s = 0; s < states; s++) {
+      this.childStart[s] = next;
+      next += data.counts.charCodeAt(s);
+    }
+    this.childStart[states] = next;
+    this.out = new Int32Array(states).fill(-1);
+    for (let i = 0; i + 1 < data.outputs.length; i += 2) this.out[data.outputs[i]!] = data.outputs[i + 1]!;
+    for (let c = this.childStart[0]!; c < this.childStart[1]!; c++)
+      this.rootNext[this.labels.charCodeAt(c)] = c;
+  }
+
+  private child(state: number, code: number): number {
+    let lo = this.childStart[state]!;
+    let hi = this.childStart[state + 1]!;
+    if (hi - lo <= LINEAR_MAX) {
+      for (; lo < hi; lo++) if (this.labels.charCodeAt(lo) === code) return lo;
+      return 0;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const label = this.labels.charCodeAt(mid);
+      if (label === code) return mid;
+      if (label < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+
+  /**
+   * Every occurrence of every key in normalised text, by start. With the source `text`, positions
+   * inside a Latin word (a word character after a word character) are skipped: no name starts there.
+   */
+  scan(norm: Normalized, text?: string): Hit[] {
+    const hits: Hit[] = [];
+    const { codes, origin, length } = norm;
+    for (let i = 0; i < length; i++) {
+      let state = this.rootNext[codes[i]!]!;
+      if (state === 0) continue;
+      if (text !== undefined) {
+        const at = origin[i]!;
+        if (at > 0 && isWordCode(text.charCodeAt(at)) && isWordCode(text.charCodeAt(at - 1))) continue;
+      }
+      for (let j = i + 1; ; j++) {
+        const key = this.out[state]!;
+        if (key !== -1) hits.push({ start: i, end: j, key });
+        if (j >= length) break;
+        state = this.child(state, codes[j]!);
+        if (state === 0) break;
+      }
+    }
+    return hits;
+  }
+}
