@@ -8,6 +8,14 @@ import Fuse from 'fuse.js';
 import { foldWidth, isLetterCode, normalize, normalizeKey, type Normalized } from '../text/fold';
 import type { AliasRecord } from './matcher';
 
+/** The known names, as the fuzzy tier looks them up. */
+export interface NameTable {
+  /** The alias a normalised key names (decoys excluded), if any. */
+  get(key: string): AliasRecord | undefined;
+  /** Letter-only keys of four or more letters, which a misspelt name part may be corrected to. */
+  correctable: readonly string[];
+}
+
 /** A token linked to an entity, with a confidence in (0, 1]. */
 export interface FuzzyLink {
   record: AliasRecord;
@@ -45,18 +53,17 @@ export class FuzzyLinker {
   private buckets: Map<string, string[]> | undefined;
   private readonly cache = new Map<string, FuzzyLink | null>();
 
-  /** `names`: each normalised name key with the alias it links to. */
+  /** `names`: the alias a normalised name key links to, and the keys a misspelling may be corrected to. */
   constructor(
-    private readonly byKey: ReadonlyMap<string, AliasRecord>,
+    private readonly names: NameTable,
     private readonly threshold = FUSE_THRESHOLD,
   ) {}
 
-  /** Letter-only names by first letter and length, made on the first correction a page needs. */
+  /** Correctable names by first letter and length, made on the first correction a page needs. */
   private bucketsOf(): Map<string, string[]> {
     if (!this.buckets) {
       this.buckets = new Map();
-      for (const key of this.byKey.keys()) {
-        if (key.length < 4 || !/^[a-z]+$/.test(key)) continue;
+      for (const key of this.names.correctable) {
         const bucket = `${key[0]}${key.length}`;
         const list = this.buckets.get(bucket);
         if (list) list.push(key);
@@ -80,7 +87,7 @@ export class FuzzyLinker {
     const norm = normalize(token);
     const key = normalizeKey(token);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
-    if (this.byKey.has(key)) return undefined;
+    if (this.names.get(key)) return undefined;
     const prefixed = this.longestPrefix(token, norm, key, key, 2, 0, false);
     if (prefixed) return prefixed;
     // A misspelt name part ("Mixtrall-8x7B", "DeepSeak-V3"): correct it, then link as above.
@@ -143,7 +150,7 @@ export class FuzzyLinker {
   ): FuzzyLink | undefined {
     // Uncorrected, the whole token is the exact tier's; corrected, it may be a known name.
     for (let length = candidate.length - (corrected ? 0 : 1); length >= min; length--) {
-      const record = this.byKey.get(candidate.slice(0, length));
+      const record = this.names.get(candidate.slice(0, length));
       if (!record) continue;
       const at = length + shift;
       if (at <= 0 || (at < key.length && !isBoundary(norm, key, at))) continue;

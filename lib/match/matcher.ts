@@ -96,7 +96,7 @@ const ACCEPT = 1;
 interface KeyInfo {
   /** The aliases spelt this way, case-sensitive ones first. */
   records: AliasRecord[];
-  /** Offsets in the key before which some spelling of the alias has a separator (ascending). */
+  /** Offsets in the key before which some spelling of the alias has a separator. */
   separators: readonly number[];
 }
 
@@ -107,7 +107,13 @@ interface Candidate extends Mention {
 
 export class AliasMatcher {
   private readonly trie: Trie;
-  private readonly keys: KeyInfo[];
+  private readonly aliases: readonly AliasRecord[];
+  /** First alias of each key, and the next alias of the same key (-1 ends a list). */
+  private readonly firstAlias: Int32Array;
+  private readonly nextAlias: Int32Array;
+  private readonly separators = new Map<number, number[]>();
+  /** The keys this page has met. */
+  private readonly keyInfos = new Map<number, KeyInfo>();
   private readonly fuzzy: FuzzyLinker;
   private readonly related: ReadonlyMap<string, readonly string[]>;
   private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
@@ -122,19 +128,57 @@ export class AliasMatcher {
     options: MatcherOptions = {},
   ) {
     const compiled = options.compiled ?? compileAliases(aliases);
-    this.keys = compiled.records.map((list, k) => ({
-      records: list.map((i) => aliases[i]!),
-      separators: compiled.separators[k]!,
-    }));
     this.trie = new Trie(compiled.trie);
-    const names = new Map<string, AliasRecord>();
-    for (let i = 0; i + 1 < compiled.fuzzy.length; i += 2)
-      names.set(compiled.keys[compiled.fuzzy[i]!]!, aliases[compiled.fuzzy[i + 1]!]!);
-    this.fuzzy = new FuzzyLinker(names, options.fuseThreshold);
+    this.aliases = aliases;
+    // Each key's aliases as a linked list in alias order: two typed arrays, nothing per key until
+    // a page meets it (keyInfo).
+    this.firstAlias = new Int32Array(this.trie.keyCount).fill(-1);
+    this.nextAlias = new Int32Array(aliases.length);
+    for (let i = aliases.length - 1; i >= 0; i--) {
+      const key = compiled.keyOf[i]!;
+      if (key < 0) continue;
+      this.nextAlias[i] = this.firstAlias[key]!;
+      this.firstAlias[key] = i;
+    }
+    for (let i = 0; i + 1 < compiled.separators.length; i += 2) {
+      const key = compiled.separators[i]!;
+      const list = this.separators.get(key);
+      if (list) list.push(compiled.separators[i + 1]!);
+      else this.separators.set(key, [compiled.separators[i + 1]!]);
+    }
+    this.fuzzy = new FuzzyLinker(
+      { get: (key) => this.nameOf(this.trie.lookup(key)), correctable: compiled.correctable },
+      options.fuseThreshold,
+    );
     this.related = new Map(Object.entries(related));
     this.negativeCues = new Map(
       Object.entries(options.negativeCues ?? {}).map(([id, cues]) => [id, compileCues(cues)]),
     );
+  }
+
+  /** A key's spellings, case-sensitive ones first (an exact-case form wins over a folded one). */
+  private keyInfo(key: number): KeyInfo {
+    let info = this.keyInfos.get(key);
+    if (!info) {
+      const records: AliasRecord[] = [];
+      for (const caseSensitive of [true, false]) {
+        for (let i = this.firstAlias[key]!; i !== -1; i = this.nextAlias[i]!) {
+          if (!!this.aliases[i]!.caseSensitive === caseSensitive) records.push(this.aliases[i]!);
+        }
+      }
+      info = { records, separators: this.separators.get(key) ?? [] };
+      this.keyInfos.set(key, info);
+    }
+    return info;
+  }
+
+  /** The first name (not a decoy) spelt as key `key`: what the fuzzy tier links to. */
+  private nameOf(key: number): AliasRecord | undefined {
+    if (key < 0) return undefined;
+    for (let i = this.firstAlias[key]!; i !== -1; i = this.nextAlias[i]!) {
+      if (!this.aliases[i]!.decoy) return this.aliases[i];
+    }
+    return undefined;
   }
 
   /** Scans one block of text: unambiguous mentions, scored ambiguous ones, other-sense evidence. */
@@ -142,7 +186,7 @@ export class AliasMatcher {
     const norm = normalizeScratch(text);
     const exact: Candidate[] = [];
     for (const hit of this.trie.scan(norm, text)) {
-      const candidate = this.exactCandidate(text, norm, hit.start, hit.end, this.keys[hit.key]!);
+      const candidate = this.exactCandidate(text, norm, hit.start, hit.end, this.keyInfo(hit.key));
       if (candidate) exact.push(candidate);
     }
     const selected = this.addFuzzy(text, selectLeftmostLongest(exact));

@@ -9,32 +9,40 @@
  */
 import { isWordCode, type Normalized } from '../text/fold';
 
-/** A raw hit: key `key` (index into the keys given to buildTrie) covers [start, end) (normalised offsets). */
+/** A raw hit: key `key` (see TrieData) covers [start, end) (normalised offsets). */
 export interface Hit {
   start: number;
   end: number;
   key: number;
 }
 
-/** The trie as plain data (it travels in a message, as JSON). States are numbered breadth-first. */
+/**
+ * The trie as plain data (it travels in a message, as JSON: two strings, mostly printable ASCII).
+ * States are numbered breadth-first; a state's children are consecutive states, sorted by label.
+ * Keys are numbered by the order of their end states.
+ */
 export interface TrieData {
-  /** The code unit on the edge into each state (state 0, the root, has none: "\0"). */
+  /** The code unit on the edge into each state (state 0, the root, has none). */
   labels: string;
-  /** Each state's number of children, as a code unit; a state's children are consecutive states, sorted by label. */
-  counts: string;
-  /** Pairs [state, key index]: the key that ends at that state. */
-  outputs: number[];
+  /** Per state, NODE_BASE + 2 × its number of children + 1 when a key ends there. */
+  nodes: string;
 }
 
-/** Builds the trie of `keys` (normalised, distinct; empty keys are left out). */
-export function buildTrie(keys: readonly string[]): TrieData {
+// Keeps the usual node codes printable, so JSON carries them as single bytes, not \u escapes.
+const NODE_BASE = 0x30;
+
+/**
+ * Builds the trie of `keys` (normalised, distinct, non-empty). Returns it with `ids`: the trie's
+ * key number of each key.
+ */
+export function buildTrie(keys: readonly string[]): { trie: TrieData; ids: number[] } {
   const order = keys
     .map((_, i) => i)
-    .filter((i) => keys[i]!.length > 0)
     .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   const labels: number[] = [0];
-  const counts: number[] = [];
-  const outputs: number[] = [];
+  const nodes: number[] = [];
+  const ids = new Array<number>(keys.length).fill(-1);
+  let nextId = 0;
   // Each state covers a run of the sorted keys sharing its prefix; its children split the run by
   // the next code unit. States are created in breadth-first order, so a state's children are
   // consecutive and come out sorted.
@@ -42,7 +50,11 @@ export function buildTrie(keys: readonly string[]): TrieData {
   for (let state = 0; state < runs.length; state++) {
     let [lo] = runs[state]!;
     const [, hi, depth] = runs[state]!;
-    if (lo < hi && keys[order[lo]!]!.length === depth) outputs.push(state, order[lo++]!);
+    let ends = 0;
+    if (lo < hi && keys[order[lo]!]!.length === depth) {
+      ids[order[lo++]!] = nextId++;
+      ends = 1;
+    }
     let count = 0;
     while (lo < hi) {
       const code = keys[order[lo]!]!.charCodeAt(depth);
@@ -53,9 +65,10 @@ export function buildTrie(keys: readonly string[]): TrieData {
       count++;
       lo = end;
     }
-    counts.push(count);
+    // A state has at most one child per code unit, so this stays below the surrogate range.
+    nodes.push(NODE_BASE + 2 * count + ends);
   }
-  return { labels: fromCodes(labels), counts: fromCodes(counts), outputs };
+  return { trie: { labels: fromCodes(labels), nodes: fromCodes(nodes) }, ids };
 }
 
 function fromCodes(codes: readonly number[]): string {
@@ -76,20 +89,34 @@ export class Trie {
   /** The root's children by code unit (most positions of a text end their walk here). */
   private readonly rootNext = new Int32Array(0x10000);
 
+  /** How many keys the trie holds. */
+  readonly keyCount: number;
+
   constructor(data: TrieData) {
-    const states = data.counts.length;
+    const states = data.nodes.length;
     this.labels = data.labels;
     this.childStart = new Int32Array(states + 1);
+    this.out = new Int32Array(states);
     let next = 1;
+    let keys = 0;
     for (let s = 0; s < states; s++) {
+      const node = data.nodes.charCodeAt(s) - NODE_BASE;
       this.childStart[s] = next;
-      next += data.counts.charCodeAt(s);
+      next += node >> 1;
+      this.out[s] = node & 1 ? keys++ : -1;
     }
     this.childStart[states] = next;
-    this.out = new Int32Array(states).fill(-1);
-    for (let i = 0; i + 1 < data.outputs.length; i += 2) this.out[data.outputs[i]!] = data.outputs[i + 1]!;
+    this.keyCount = keys;
     for (let c = this.childStart[0]!; c < this.childStart[1]!; c++)
       this.rootNext[this.labels.charCodeAt(c)] = c;
+  }
+
+  /** The number of a key (normalised), or -1 when the trie does not hold it. */
+  lookup(key: string): number {
+    if (key.length === 0) return -1;
+    let state = this.rootNext[key.charCodeAt(0)]!;
+    for (let i = 1; i < key.length && state !== 0; i++) state = this.child(state, key.charCodeAt(i));
+    return state === 0 ? -1 : this.out[state]!;
   }
 
   private child(state: number, code: number): number {

@@ -84,7 +84,9 @@ describe('AliasMatcher', () => {
         fc.uniqueArray(fc.string({ unit, minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
         fc.string({ unit: fc.oneof(unit, fc.constantFrom('A', ' ')), maxLength: 40 }),
         (keys, text) => {
-          const trie = new Trie(buildTrie(keys));
+          const { trie: data, ids } = buildTrie(keys);
+          const trie = new Trie(data);
+          const keyOf = (id: number) => keys[ids.indexOf(id)];
           const folded = normalizeKey(text);
           const expected: string[] = [];
           for (let end = 1; end <= folded.length; end++) {
@@ -93,8 +95,10 @@ describe('AliasMatcher', () => {
                 expected.push(`${end - key.length}:${key}`);
             }
           }
-          const actual = trie.scan(normalize(text)).map((h) => `${h.start}:${keys[h.key]}`);
+          const actual = trie.scan(normalize(text)).map((h) => `${h.start}:${keyOf(h.key)}`);
           expect(actual.sort()).toEqual(expected.sort());
+          for (const key of keys) expect(keyOf(trie.lookup(key))).toBe(key);
+          expect(trie.lookup(`${keys[0]}zz`)).toBe(-1);
         },
       ),
     );
