@@ -58,7 +58,7 @@ export function startRunner(
   };
   const annotator = new Annotator(matcher, {
     checkVisibility: true,
-    exclude: (el) => el.tagName.toLowerCase() === HOST_TAG,
+    exclude: (el) => el.localName === HOST_TAG,
     shadowRoots: onShadowRoot,
   });
   let active: PageMention | undefined;

@@ -238,7 +238,7 @@ export class Annotator {
     if (result.mentions.length === 0 && result.ambiguous.length === 0 && result.otherSense.length === 0)
       return undefined;
     // Sibling blocks share their parent's region (unless a block is a region itself).
-    const own = REGION_TAGS.has(block.element.tagName.toUpperCase());
+    const own = REGION_TAGS.has(block.element.localName);
     const parent = block.element.parentElement;
     let region = own || !parent ? undefined : regionCache.get(parent);
     if (!region) {
@@ -389,7 +389,7 @@ function sameMentions(next: readonly Mention[], current: readonly PageMention[])
   );
 }
 
-const REGION_TAGS = new Set(['ARTICLE', 'ASIDE', 'NAV', 'MAIN', 'HEADER', 'FOOTER', 'SECTION', 'BODY']);
+const REGION_TAGS = new Set(['article', 'aside', 'nav', 'main', 'header', 'footer', 'section', 'body']);
 
 /**
  * The region whose names give context to an ambiguous name: the nearest sectioning element, except
@@ -398,8 +398,8 @@ const REGION_TAGS = new Set(['ARTICLE', 'ASIDE', 'NAV', 'MAIN', 'HEADER', 'FOOTE
 export function contextRegion(element: Element): Element {
   let region: Element | null = null;
   for (let el: Element | null = element; el; el = el.parentElement) {
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'ARTICLE') return el;
+    const tag = el.localName;
+    if (tag === 'article') return el;
     if (!region && REGION_TAGS.has(tag)) region = el;
   }
   return region ?? element.ownerDocument.documentElement;

@@ -16,76 +16,76 @@ export interface TextBlock {
 
 /** Elements whose content is never scanned: code, form fields, editors, non-text media, our UI. */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 
 /** Tags that start a new block of text; everything else is treated as inline. */
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'BR',
-  'HTML',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
+  'html',
 ]);
 
 export interface CollectOptions {
@@ -99,26 +99,33 @@ export interface CollectOptions {
 
 /** True for elements whose subtree Assay must not read: skipped tags, editors, hidden content. */
 export function isSkippedElement(element: Element, options: CollectOptions = {}): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (SKIPPED_TAGS.has(element.localName) || isEditingHost(element)) return true;
   if ((element as HTMLElement).isContentEditable) return true;
   if (options.exclude?.(element)) return true;
-  if (options.checkVisibility && typeof element.checkVisibility === 'function' && !element.checkVisibility())
-    return true;
-  return false;
+  return isHidden(element, !!options.checkVisibility);
+}
+
+/** True for an element that makes its content editable (contenteditable other than "false"). */
+function isEditingHost(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** True for an element that is not rendered (by layout when `rendered` is checked, else by `hidden`). */
+function isHidden(element: Element, rendered: boolean): boolean {
+  if (rendered && typeof element.checkVisibility === 'function') return !element.checkVisibility();
+  return element.hasAttribute('hidden');
 }
 
 /** True for elements that start a block of text (a mention never crosses one). */
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return BLOCK_TAGS.has(element.localName);
 }
 
 /** The nearest block element containing `node` (itself included when it is an element). */
 export function blockAncestor(node: Node): Element | null {
   for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+    if (BLOCK_TAGS.has(el.localName)) return el;
   }
   return null;
 }
@@ -151,16 +158,30 @@ export function* iterateBlocks(
   const blocks: Element[] = [
     root.nodeType === 1 ? (blockAncestor(root) ?? (root as Element)) : (root as ShadowRoot).host,
   ];
-  const isBlock = (el: Element) => BLOCK_TAGS.has(el.tagName.toUpperCase());
+  // The per-element checks of isSkippedElement, with the editing hosts looked up once per root
+  // (one selector query instead of an attribute read per element). A document in design mode is
+  // an editor throughout: nothing in it is read.
+  const doc = root.ownerDocument ?? (root as unknown as Document);
+  if (doc.designMode === 'on') return;
+  const editable = new Set<Element>();
+  for (const el of root.querySelectorAll('[contenteditable]')) if (isEditingHost(el)) editable.add(el);
+  const rendered = !!options.checkVisibility;
+  const { exclude } = options;
+  const skipped = (el: Element) =>
+    SKIPPED_TAGS.has(el.localName) ||
+    editable.has(el) ||
+    (exclude !== undefined && exclude(el)) ||
+    isHidden(el, rendered);
   let node: Node | null = root.firstChild;
   while (node) {
     let descend = false;
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (!isSkippedElement(el, options)) {
+      if (!skipped(el)) {
         // Entering any block element ends the running block, so a block's text never includes
         // the text of a nested block (a <p> inside a <div> is its own block).
-        if (isBlock(el)) {
+        const isBlock = BLOCK_TAGS.has(el.localName);
+        if (isBlock) {
           const done = take();
           if (done) yield done;
         }
@@ -173,7 +194,7 @@ export function* iterateBlocks(
           yield* iterateBlocks(shadow, options);
         }
         if (el.firstChild) {
-          if (isBlock(el)) blocks.push(el);
+          if (isBlock) blocks.push(el);
           descend = true;
         }
       }

@@ -20,7 +20,7 @@ const FIRST_SLICE_MS = 12;
 const SLICE_MS = 8;
 const options = {
   checkVisibility: true,
-  exclude: (el: Element) => el.tagName.toLowerCase() === HOST_TAG,
+  exclude: (el: Element) => el.localName === HOST_TAG,
   // The content script adopts its mark styles into open shadow roots (the generated pages have none).
   shadowRoots: () => {},
 };
