@@ -1,5 +1,5 @@
 /**
- * Finds mentions of known names in a block of text, in two tiers. Exact: an Aho–Corasick automaton
+ * Finds mentions of known names in a block of text, in two tiers. Exact: a trie (lib/match/trie.ts)
  * over normalised aliases (case, width, Traditional/Simplified, separators), filtered by word
  * boundaries, letter case and, for ambiguous aliases, AI context. Fuzzy: model-shaped tokens that
  * exact matching missed or only partly covered. The result is leftmost-longest and never overlaps.

@@ -98,7 +98,7 @@ export interface Normalized {
   length: number;
 }
 
-/** Normalises text for the automaton (see the module comment). */
+/** Normalises text for matching (see the module comment). */
 export function normalize(text: string): Normalized {
   const codes = new Uint16Array(text.length);
   const origin = new Int32Array(text.length + 1);
@@ -138,7 +138,7 @@ function normalizeInto(text: string, codes: Uint16Array, origin: Int32Array): nu
   return n;
 }
 
-/** The normalised form of a name, as a string (the automaton's key). */
+/** The normalised form of a name, as a string (a trie key). */
 export function normalizeKey(name: string): string {
   const { codes, length } = normalize(name);
   let out = '';
