@@ -8,6 +8,7 @@
  */
 import { createMatcher, type MatcherIndex } from '../../lib/match/matcher-index';
 import { Annotator } from '../../lib/dom/annotator';
+import { iterateBlocks } from '../../lib/dom/blocks';
 import { MarkWindow, viewportObserver } from '../../lib/dom/mark-window';
 import { DEFAULT_SETTINGS, highlightName } from '../../lib/settings';
 import { finishTask, floorPass, now, sleep, startTask } from './harness';
@@ -299,6 +300,27 @@ async function tickerFrames(count = 30): Promise<number> {
   return intervals[intervals.length >> 1]!;
 }
 
+/**
+ * The whole annotate (parse, build, scan every block) in one synchronous task, twice on the same
+ * page: the first run pays for cold code (V8 interprets it until it is hot), the second shows the
+ * same work once compiled. Nothing is painted.
+ */
+function unsliced(indexJson: string) {
+  const once = () => {
+    const start = now();
+    new Annotator(createMatcher(JSON.parse(indexJson) as MatcherIndex), options).scan(document.body);
+    return now() - start;
+  };
+  const coldMs = once();
+  for (let i = 0; i < 3; i++) once();
+  const warmMs = once();
+  // Text extraction alone (the walk, skip checks, visibility, joining each block's text), warm.
+  const start = now();
+  let blocks = 0;
+  for (const _ of iterateBlocks(document.body, options)) blocks++;
+  return { coldMs, warmMs, extractWarmMs: now() - start, blocks };
+}
+
 const bench = {
   /** Starts a cold annotate task; resolves right after it. */
   annotate: (indexJson: string) => startTask(() => annotate(indexJson)),
@@ -307,6 +329,7 @@ const bench = {
   domWork,
   tickerFrames,
   registerAll,
+  unsliced,
   /** A plain (untimed) annotate to the end, leaving the marks registered. */
   annotateNow: async (indexJson: string) => {
     const { marks, registered } = await annotate(indexJson);

@@ -238,6 +238,8 @@ interface CaseRuns {
   floor: Measured<{ chars: number; nodes: number }>[];
   markjs: Measured<MarkjsResult>[];
   profile?: ProfileSummary;
+  /** The whole annotate in one task on a fresh page (cold code), then again once warm. */
+  unsliced?: { coldMs: number; warmMs: number; extractWarmMs: number; blocks: number };
 }
 
 interface CaseSummary {
@@ -264,6 +266,11 @@ interface CaseSummary {
   wall_ms: number;
   index_parse_ms: number;
   frame_ms: number;
+  /** The whole annotate in one task on a fresh page, and the same once the code is warm. */
+  one_task_cold_ms: number;
+  one_task_warm_ms: number;
+  /** Text extraction alone (walk, skip and visibility checks, block text), warm. */
+  extract_warm_ms: number;
   max_task_ms_worst: number;
   marks: number;
   /** Marks in the highlight at the end (those near the viewport: see lib/dom/mark-window.ts). */
@@ -306,6 +313,9 @@ function summarize(c: CaseRuns): CaseSummary {
     wall_ms: round(median(c.assay.map((r) => r.value.wallMs))),
     index_parse_ms: round(median(c.assay.map((r) => r.value.parseMs))),
     frame_ms: round(median(c.assay.map((r) => r.frame.frameMs))),
+    one_task_cold_ms: round(c.unsliced?.coldMs ?? NaN),
+    one_task_warm_ms: round(c.unsliced?.warmMs ?? NaN),
+    extract_warm_ms: round(c.unsliced?.extractWarmMs ?? NaN),
     max_task_ms_worst: round(Math.max(...c.assay.map((r) => r.maxTaskMs))),
     marks: c.assay[0]?.value.marks ?? 0,
     registered: c.assay[0]?.value.registered ?? 0,
@@ -358,6 +368,12 @@ async function runCases(
         );
       }
       if (!skip.has('profile')) c.profile = (await runAssay(browser, url, bundles, indexJson, true)).profile;
+      const s = await freshTab(browser, url, bundles.page);
+      try {
+        c.unsliced = await s.page.evaluate((index) => window.__assayBench.unsliced(index), indexJson);
+      } finally {
+        await s.context.close();
+      }
       cases.push(c);
     }
   }
@@ -943,6 +959,17 @@ function printReport(
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) out.push(line(r));
   out.push('');
+  out.push(
+    `One task, unsliced (parse + build + scan every block, nothing painted; a fresh page, then warm): ${cases
+      .map((c) => `${c.page} ${c.alias_set} ${fmt(c.one_task_cold_ms)} → ${fmt(c.one_task_warm_ms)} ms`)
+      .join('; ')}.`,
+  );
+  out.push(
+    `Text extraction alone (walk, skip and visibility checks, block text; warm) vs the floor: ${cases
+      .filter((c) => c.alias_set === 'bundled')
+      .map((c) => `${c.page} ${fmt(c.extract_warm_ms)} ms (${fmt(c.extract_warm_ms / c.floor_ms)}x)`)
+      .join('; ')}.`,
+  );
   const compiled = env.compile as { aliases: number; compile_ms: number; index_kb: number }[];
   out.push(
     `The background compiles the index once per data revision (Node, warm): ${compiled
