@@ -111,10 +111,13 @@ function isEditingHost(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-/** True for an element that is not rendered (by layout when `rendered` is checked, else by `hidden`). */
+/**
+ * True for an element that is hidden: by the `hidden` attribute (what a DOM without layout, like the
+ * scan CLI's, can tell) or, when `rendered` is asked for, by layout.
+ */
 function isHidden(element: Element, rendered: boolean): boolean {
-  if (rendered && typeof element.checkVisibility === 'function') return !element.checkVisibility();
-  return element.hasAttribute('hidden');
+  if (element.hasAttribute('hidden')) return true;
+  return rendered && typeof element.checkVisibility === 'function' && !element.checkVisibility();
 }
 
 /** True for elements that start a block of text (a mention never crosses one). */

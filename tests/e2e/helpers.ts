@@ -13,12 +13,22 @@ export async function markedTexts(page: Page, inside?: string): Promise<string[]
     const collect = () => {
       for (const range of CSS.highlights.get('assay-mention') ?? []) seen.add(range);
     };
+    // At each stop, waits until the highlight has not changed for a few frames: the observer
+    // reports blocks coming near after a frame's layout, in a task of its own.
+    const settle = async () => {
+      let last = -1;
+      for (let stable = 0, i = 0; stable < 3 && i < 60; i++) {
+        await frames();
+        collect();
+        stable = seen.size === last ? stable + 1 : 0;
+        last = seen.size;
+      }
+    };
     const start = window.scrollY;
     const height = document.documentElement.scrollHeight;
-    for (let y = 0; ; y += window.innerHeight) {
+    for (let y = 0; ; y += window.innerHeight / 2) {
       window.scrollTo(0, y);
-      await frames();
-      collect();
+      await settle();
       if (y + window.innerHeight >= height) break;
     }
     window.scrollTo(0, start);
