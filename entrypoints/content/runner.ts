@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from '#imports';
 import type { AliasMatcher } from '../../lib/match/matcher';
 import { Annotator, liveRange, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
+import { blocksInView } from '../../lib/dom/blocks';
 import { MarkWindow } from '../../lib/dom/mark-window';
 import { highlightName, type Settings } from '../../lib/settings';
 import type { Lang } from '../../lib/i18n';
@@ -112,10 +113,12 @@ export function startRunner(
     setActive(undefined);
   };
 
-  // The first slice gets one frame's budget (a typical article is done in it); long pages go on in
-  // idle time in short slices, painted as they go, so no task blocks the page for long.
+  // The first slice gets one frame's budget; longer pages go on in idle time in short slices,
+  // painted as they go, so no task blocks the page for long.
   let scanning = true;
-  const scan = annotator.startScan(document.body);
+  // What the reader sees is read first (a page opened mid-way, or at a #fragment, is marked there
+  // before the rest).
+  const scan = annotator.startScan(document.body, blocksInView(document, innerWidth, innerHeight));
   const slice = (budgetMs: number) => {
     if (stopped) return;
     const done = scan.step(budgetMs, () => performance.now());

@@ -93,15 +93,19 @@ export class Annotator {
    * Starts a scan of `root` (replacing earlier results) that runs in slices: each `step` reads
    * blocks until `budgetMs` has passed on `now()`, then returns, true once everything is read. The
    * content script paints between slices, so a long page never blocks its main thread for long.
+   * The blocks under `first` (those in view: see blocksInView) are read before all others.
    */
-  startScan(root: Element): { step: (budgetMs: number, now: () => number) => boolean } {
+  startScan(
+    root: Element,
+    first: readonly Element[] = [],
+  ): { step: (budgetMs: number, now: () => number) => boolean } {
     this.scanned.clear();
     this.byNode.clear();
     this.regions.clear();
     this.shadowElements.clear();
     this.changed.clear();
     this.ordered = undefined;
-    const blocks = iterateBlocks(root, this.options);
+    const blocks = firstThenRest(root, first, this.options);
     const regionCache = new Map<Element, Element>();
     let done = false;
     return {
@@ -355,6 +359,31 @@ export class Annotator {
     }
     return changed;
   }
+}
+
+/**
+ * The blocks under the `first` elements, then every other block under `root`, in page order. A
+ * block read first is known by its element: a first element's subtree yields every block of the
+ * elements in it, so the full walk skips exactly those.
+ */
+function* firstThenRest(
+  root: Element,
+  first: readonly Element[],
+  options: CollectOptions,
+): Generator<TextBlock> {
+  const unique = [...new Set(first)];
+  const outer = unique.filter(
+    (el) => el !== root && root.contains(el) && !unique.some((other) => other !== el && other.contains(el)),
+  );
+  const early = new Set<Element>();
+  for (const element of outer) {
+    if (isInsideSkipped(element, options)) continue;
+    for (const block of iterateBlocks(element, options)) {
+      early.add(block.element);
+      yield block;
+    }
+  }
+  for (const block of iterateBlocks(root, options)) if (!early.has(block.element)) yield block;
 }
 
 /** A shadow root, told apart without the ShadowRoot global (absent in the scan CLI's Node). */

@@ -133,6 +133,22 @@ export function blockAncestor(node: Node): Element | null {
   return null;
 }
 
+/**
+ * The block elements in view: those under a grid of points over the viewport (`width` × `height`),
+ * except the page's body and root (reading those first would be reading everything first).
+ */
+export function blocksInView(doc: Document, width: number, height: number): Element[] {
+  const found = new Set<Element>();
+  for (const fx of [0.25, 0.5, 0.75]) {
+    for (let fy = 0.05; fy < 1; fy += 0.1) {
+      const hit = doc.elementFromPoint(width * fx, height * fy);
+      const block = hit && blockAncestor(hit);
+      if (block && block !== doc.body && block !== doc.documentElement) found.add(block);
+    }
+  }
+  return [...found];
+}
+
 /** True when `element` or an ancestor is a region Assay must not read (see isSkippedElement). */
 export function isInsideSkipped(element: Element, options: CollectOptions = {}): boolean {
   if (options.checkVisibility && typeof element.checkVisibility === 'function' && !element.checkVisibility())

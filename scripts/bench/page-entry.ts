@@ -8,7 +8,7 @@
  */
 import { createMatcher, type MatcherIndex } from '../../lib/match/matcher-index';
 import { Annotator } from '../../lib/dom/annotator';
-import { iterateBlocks } from '../../lib/dom/blocks';
+import { blocksInView, iterateBlocks } from '../../lib/dom/blocks';
 import { MarkWindow, viewportObserver } from '../../lib/dom/mark-window';
 import { DEFAULT_SETTINGS, highlightName } from '../../lib/settings';
 import { finishTask, floorPass, now, sleep, startTask } from './harness';
@@ -114,7 +114,7 @@ function annotate(indexJson: string): Promise<AnnotateResult> {
     const annotator = new Annotator(matcher, options);
     lastAnnotator = annotator;
     const { paint, highlight, timing } = painter();
-    const scan = annotator.startScan(document.body);
+    const scan = annotator.startScan(document.body, blocksInView(document, innerWidth, innerHeight));
     const slices: number[] = [];
     let paintMs = 0;
     const slice = async (budgetMs: number) => {

@@ -37,6 +37,24 @@ describe('Annotator', () => {
     expect(texts(annotator)).toEqual([]);
   });
 
+  it('reads the blocks in view first, then the others once each', () => {
+    document.body.innerHTML = Array.from(
+      { length: 20 },
+      (_, i) => `<p id="p${i}">OpenAI <b>${i}</b></p>`,
+    ).join('');
+    const annotator = new Annotator(matcher);
+    const [p15, p16] = [document.getElementById('p15')!, document.getElementById('p16')!];
+    // Repeated and nested elements are read once.
+    const scan = annotator.startScan(document.body, [p15, p16, p15, p15.querySelector('b')!]);
+    // A step reads eight blocks before it looks at the clock: the two in view, then six in order.
+    expect(scan.step(0, () => 1)).toBe(false);
+    const firstSlice = annotator.all().map((m) => (m.range.startContainer.parentNode as Element).id);
+    expect(firstSlice).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p15', 'p16']);
+    while (!scan.step(0, () => 1));
+    const all = annotator.all().map((m) => (m.range.startContainer.parentNode as Element).id);
+    expect(all).toEqual(Array.from({ length: 20 }, (_, i) => `p${i}`));
+  });
+
   it('rescans only the blocks mutations touched', async () => {
     document.body.innerHTML = '<div id="feed"><p id="a">OpenAI ships.</p><p id="b">Quiet news.</p></div>';
     const annotator = new Annotator(matcher);
