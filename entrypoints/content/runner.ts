@@ -78,7 +78,7 @@ export function startRunner(
   let observer: MutationObserver | undefined;
   const paint = () => {
     if (stopped) return;
-    for (const element of annotator.takeChanged()) marks.set(element, annotator.rangesOf(element));
+    marks.apply(annotator.takeChanged().map((element) => [element, annotator.rangesOf(element)] as const));
     if (CSS.highlights.get(markName) !== painted) CSS.highlights.set(markName, painted);
   };
   let pending: MutationRecord[] = [];
@@ -117,8 +117,10 @@ export function startRunner(
   // painted as they go, so no task blocks the page for long.
   let scanning = true;
   // What the reader sees is read first (a page opened mid-way, or at a #fragment, is marked there
-  // before the rest).
-  const scan = annotator.startScan(document.body, blocksInView(document, innerWidth, innerHeight));
+  // before the rest), and the mark window is centred there.
+  const inView = blocksInView(document, innerWidth, innerHeight);
+  marks.follow(inView[Math.floor(inView.length / 2)] ?? document.body);
+  const scan = annotator.startScan(document.body, inView);
   const slice = (budgetMs: number) => {
     if (stopped) return;
     const done = scan.step(budgetMs, () => performance.now());
@@ -229,6 +231,25 @@ export function startRunner(
       focusStep(event.code === 'KeyJ' ? 1 : -1, mentions);
     },
     { capture: true },
+  );
+
+  // On a page with more marked blocks than the window watches, the watched stretch follows the
+  // reader (page scrolls and scrolling boxes alike), once per frame at most.
+  let following = 0;
+  ctx.addEventListener(
+    document,
+    'scroll',
+    () => {
+      if (stopped || following || !marks.crowded) return;
+      following = requestAnimationFrame(() => {
+        following = 0;
+        // The text at the middle of the viewport (a container's box there would sort before all
+        // of its content).
+        const centre = stopped ? undefined : caretAt(innerWidth / 2, innerHeight / 2, [...shadowRoots]);
+        if (centre) marks.follow(centre.node);
+      });
+    },
+    { capture: true, passive: true },
   );
 
   // Pages change after load (comments, infinite scroll): rescan the touched blocks, throttled so a

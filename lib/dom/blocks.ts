@@ -135,9 +135,13 @@ export function blockAncestor(node: Node): Element | null {
 
 /**
  * The block elements in view: those under a grid of points over the viewport (`width` × `height`),
- * except the page's body and root (reading those first would be reading everything first).
+ * except the page's body and root (reading those first would be reading everything first). None
+ * when the page is at its top, where page order is reading order: hit-testing forces the browser
+ * to lay out a changed page at once, which on a long page is a long task of its own.
  */
 export function blocksInView(doc: Document, width: number, height: number): Element[] {
+  const view = doc.defaultView;
+  if (!view || (view.scrollY === 0 && view.scrollX === 0)) return [];
   const found = new Set<Element>();
   for (const fx of [0.25, 0.5, 0.75]) {
     for (let fy = 0.05; fy < 1; fy += 0.1) {

@@ -75,7 +75,7 @@ function painter() {
   CSS.highlights.set(MARK, highlight);
   return {
     paint(annotator: Annotator): void {
-      for (const element of annotator.takeChanged()) marks.set(element, annotator.rangesOf(element));
+      marks.apply(annotator.takeChanged().map((element) => [element, annotator.rangesOf(element)] as const));
     },
     highlight,
     timing,

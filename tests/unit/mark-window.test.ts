@@ -71,4 +71,32 @@ describe('MarkWindow', () => {
     move(p, true);
     expect(highlight.size).toBe(0);
   });
+
+  it('watches only a stretch of blocks around the reader on a crowded page, and follows the reader', () => {
+    const { factory, watched, move } = fakeObserver();
+    const highlight = new Set<AbstractRange>();
+    const marks = new MarkWindow(highlight, factory, 4);
+    document.body.replaceChildren(
+      ...Array.from({ length: 10 }, (_, i) => Object.assign(document.createElement('p'), { id: `p${i}` })),
+    );
+    const p = (i: number) => document.getElementById(`p${i}`)!;
+    const ids = () => [...watched].map((el) => el.id).sort();
+    // Blocks arrive out of page order (those in view first); the window keeps page order.
+    marks.apply([9, 8, 0, 1, 2, 3, 4, 5, 6, 7].map((i) => [p(i), [range(`r${i}`)]] as const));
+    expect(marks.crowded).toBe(true);
+    expect(ids()).toEqual(['p0', 'p1', 'p2', 'p3']);
+    move(p(1), true);
+    expect([...highlight]).toHaveLength(1);
+    // The reader scrolls to the end: the stretch moves there, and what it leaves is unregistered.
+    marks.follow(p(8));
+    expect(ids()).toEqual(['p6', 'p7', 'p8', 'p9']);
+    expect(highlight.size).toBe(0);
+    move(p(8), true);
+    expect(marks.size).toBe(1);
+    // A small move does not shift the stretch; a block that goes makes room for another.
+    marks.follow(p(9));
+    expect(ids()).toEqual(['p6', 'p7', 'p8', 'p9']);
+    marks.set(p(9), []);
+    expect(ids()).toEqual(['p5', 'p6', 'p7', 'p8']);
+  });
 });
