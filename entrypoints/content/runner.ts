@@ -14,6 +14,7 @@ import { stringsFor } from '../../lib/i18n';
 import { request } from '../../utils/messaging';
 import { CardHost, HOST_TAG } from './card-host';
 import pageCss from './page.css?inline';
+import { inBackground } from './schedule';
 
 const ACTIVE = 'assay-mention-active';
 const HOVER_OPEN_MS = 120;
@@ -113,8 +114,8 @@ export function startRunner(
     setActive(undefined);
   };
 
-  // The first slice gets one frame's budget; longer pages go on in idle time in short slices,
-  // painted as they go, so no task blocks the page for long.
+  // The first slice gets one frame's budget; longer pages go on in short background-priority
+  // slices (see schedule.ts), painted as they go, so no task blocks the page for long.
   let scanning = true;
   // What the reader sees is read first (a page opened mid-way, or at a #fragment, is marked there
   // before the rest), and the mark window is centred there.
@@ -126,7 +127,7 @@ export function startRunner(
     const done = scan.step(budgetMs, () => performance.now());
     paint(); // only the blocks this slice read: cheap enough for every slice
     if (!done) {
-      ctx.requestIdleCallback(() => slice(SLICE_MS), { timeout: 100 });
+      inBackground(() => slice(SLICE_MS), ctx.requestIdleCallback.bind(ctx));
       return;
     }
     scanning = false;

@@ -2,15 +2,17 @@
  * Page side of the Assay benchmark, bundled into an IIFE and injected into a fresh tab. It does
  * exactly what the content script does once it has the index (entrypoints/content/runner.ts):
  * createMatcher, an Annotator with visibility checks, a sliced scan of document.body (a first slice
- * of one frame's budget, the rest in idle callbacks) and CSS.highlights.set of every mention's range
- * after the first slice, every 100 ms and at the end. The mutation benchmark feeds MutationObserver
- * records to annotator.update() with the content script's throttle.
+ * of one frame's budget, the rest as background-priority tasks: entrypoints/content/schedule.ts),
+ * handing each slice's changed blocks to a MarkWindow that registers the marks near the viewport.
+ * The mutation benchmark feeds MutationObserver records to annotator.update() with the content
+ * script's throttle.
  */
 import { createMatcher, type MatcherIndex } from '../../lib/match/matcher-index';
 import { Annotator } from '../../lib/dom/annotator';
 import { blocksInView, iterateBlocks } from '../../lib/dom/blocks';
 import { MarkWindow, viewportObserver } from '../../lib/dom/mark-window';
 import { DEFAULT_SETTINGS, highlightName } from '../../lib/settings';
+import { inBackground } from '../../entrypoints/content/schedule';
 import { finishTask, floorPass, now, sleep, startTask } from './harness';
 
 // The content script's constants (entrypoints/content/runner.ts, card-host.tsx).
@@ -126,7 +128,7 @@ function annotate(indexJson: string): Promise<AnnotateResult> {
       paintMs += end - stepped;
       slices.push(end - start);
       if (!done) {
-        requestIdleCallback(() => void slice(SLICE_MS), { timeout: 100 });
+        inBackground(() => void slice(SLICE_MS));
         return;
       }
       // The window registers what is near the viewport in observer callbacks after layout.
