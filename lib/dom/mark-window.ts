@@ -126,12 +126,13 @@ export class MarkWindow {
       else this.stale = true;
     } else if (before) {
       this.ranges.delete(element);
-      const at = this.indexOf(element);
       // A block that left the page has no place in page order any more: find it the slow way.
-      this.order.splice(this.order[at] === element ? at : this.order.indexOf(element), 1);
+      const guess = this.indexOf(element);
+      const at = this.order[guess] === element ? guess : this.order.indexOf(element);
+      if (at >= 0) this.order.splice(at, 1);
       this.near.delete(element);
       if (this.watched.delete(element)) this.observer.unobserve(element);
-      this.stale = this.order.length >= this.capacity;
+      this.stale = true; // another block may take its place in the watched stretch
     }
   }
 
