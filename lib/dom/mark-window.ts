@@ -48,8 +48,10 @@ export class MarkWindow {
   private readonly ranges = new Map<Element, readonly AbstractRange[]>();
   /** The same elements in page order. */
   private readonly order: Element[] = [];
-  /** The elements watched now (a stretch of `order`). */
+  /** The elements watched now: the stretch, and elements outside it that are still near. */
   private readonly watched = new Set<Element>();
+  /** The stretch of `order` watched on a crowded page (undefined: all of it). */
+  private stretch: Set<Element> | undefined;
   /** The elements near the viewport: their ranges are in the highlight. */
   private readonly near = new Set<Element>();
   private readonly observer: NearObserver;
@@ -160,6 +162,7 @@ export class MarkWindow {
     this.near.clear();
     this.highlight.clear();
     this.anchor = undefined;
+    this.stretch = undefined;
     this.stale = false;
     this.lastPlaced = -1;
     this.registered = 0;
@@ -176,13 +179,13 @@ export class MarkWindow {
     const centre = this.anchor ? this.indexOf(this.anchor) : 0;
     const from = Math.max(0, Math.min(centre - this.capacity / 2, this.order.length - this.capacity));
     const wanted = this.order.slice(from, from + this.capacity);
-    if (wanted.length === this.watched.size && wanted.every((el) => this.watched.has(el))) return;
-    const keep = new Set(wanted);
+    this.stretch = new Set(wanted);
+    // A block still near the viewport stays watched until it leaves (a sticky sidebar, far from
+    // the reader's position in page order, keeps its marks while it is on screen).
     for (const element of this.watched) {
-      if (keep.has(element)) continue;
+      if (this.stretch.has(element) || this.near.has(element)) continue;
       this.watched.delete(element);
       this.observer.unobserve(element);
-      this.setNear(element, false);
     }
     for (const element of wanted) if (!this.watched.has(element)) this.watch(element);
   }
@@ -229,6 +232,8 @@ export class MarkWindow {
       this.near.delete(element);
       for (const range of ranges) this.highlight.delete(range);
       this.registered -= ranges.length;
+      if (this.stretch && !this.stretch.has(element) && this.watched.delete(element))
+        this.observer.unobserve(element);
     }
   }
 }

@@ -87,8 +87,12 @@ describe('MarkWindow', () => {
     expect(ids()).toEqual(['p0', 'p1', 'p2', 'p3']);
     move(p(1), true);
     expect([...highlight]).toHaveLength(1);
-    // The reader scrolls to the end: the stretch moves there, and what it leaves is unregistered.
+    // The reader scrolls to the end: the stretch moves there. A block still on screen (say, sticky)
+    // stays watched and marked until it leaves the viewport.
     marks.follow(p(8));
+    expect(ids()).toEqual(['p1', 'p6', 'p7', 'p8', 'p9']);
+    expect(highlight.size).toBe(1);
+    move(p(1), false);
     expect(ids()).toEqual(['p6', 'p7', 'p8', 'p9']);
     expect(highlight.size).toBe(0);
     move(p(8), true);
