@@ -54,26 +54,18 @@ export function TransferPanel(props: TransferPanelProps) {
           </div>
           <fieldset>
             <legend>{t.mode}</legend>
-            <label class="check">
-              <input
-                type="radio"
-                name="import-mode"
-                value="merge"
-                checked={mode === 'merge'}
-                onChange={() => setMode('merge')}
-              />
-              {t.merge}
-            </label>
-            <label class="check">
-              <input
-                type="radio"
-                name="import-mode"
-                value="replace"
-                checked={mode === 'replace'}
-                onChange={() => setMode('replace')}
-              />
-              {t.replace}
-            </label>
+            {(['merge', 'replace'] as const).map((value) => (
+              <label class="check" key={value}>
+                <input
+                  type="radio"
+                  name="import-mode"
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => setMode(value)}
+                />
+                {t[value]}
+              </label>
+            ))}
           </fieldset>
           <button type="submit" class="primary" disabled={!file || props.busy}>
             {props.busy ? t.importing : t.importButton}

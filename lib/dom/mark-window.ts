@@ -73,13 +73,8 @@ export class MarkWindow {
     });
   }
 
-  /** The marks of `element` are now `ranges` (none: the element is forgotten). */
-  set(element: Element, ranges: readonly AbstractRange[]): void {
-    this.apply([[element, ranges]]);
-  }
-
   /**
-   * Takes the new marks of changed blocks: forgotten ones first (a block that left the page can no
+   * Takes the new marks of changed blocks (no marks: the block is forgotten): forgotten ones first (a block that left the page can no
    * longer be placed in page order), then the others; then moves the watched stretch if needed.
    */
   apply(changes: Iterable<readonly [Element, readonly AbstractRange[]]>): void {
@@ -146,11 +141,6 @@ export class MarkWindow {
   /** How many ranges are in the highlight now. */
   get size(): number {
     return this.registered;
-  }
-
-  /** How many blocks are watched now. */
-  get watching(): number {
-    return this.watched.size;
   }
 
   /** Forgets every mark and empties the highlight. */

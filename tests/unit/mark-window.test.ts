@@ -26,8 +26,8 @@ describe('MarkWindow', () => {
     const marks = new MarkWindow(highlight, factory);
     const [a, b] = [document.createElement('p'), document.createElement('p')];
     const [a1, a2, b1] = [range('a1'), range('a2'), range('b1')];
-    marks.set(a, [a1, a2]);
-    marks.set(b, [b1]);
+    marks.apply([[a, [a1, a2]]]);
+    marks.apply([[b, [b1]]]);
     expect(watched).toEqual(new Set([a, b]));
     expect(highlight.size).toBe(0);
     move(a, true);
@@ -45,11 +45,11 @@ describe('MarkWindow', () => {
     const marks = new MarkWindow(highlight, factory);
     const p = document.createElement('p');
     const [old, fresh] = [range('old'), range('fresh')];
-    marks.set(p, [old]);
+    marks.apply([[p, [old]]]);
     move(p, true);
-    marks.set(p, [fresh]);
+    marks.apply([[p, [fresh]]]);
     expect([...highlight]).toEqual([fresh]);
-    marks.set(p, []);
+    marks.apply([[p, []]]);
     expect(highlight.size).toBe(0);
     expect(marks.size).toBe(0);
     expect(watched.has(p)).toBe(false);
@@ -63,7 +63,7 @@ describe('MarkWindow', () => {
     const highlight = new Set<AbstractRange>();
     const marks = new MarkWindow(highlight, factory);
     const p = document.createElement('p');
-    marks.set(p, [range('x')]);
+    marks.apply([[p, [range('x')]]]);
     move(p, true);
     marks.clear();
     expect(highlight.size).toBe(0);
@@ -100,7 +100,7 @@ describe('MarkWindow', () => {
     // A small move does not shift the stretch; a block that goes makes room for another.
     marks.follow(p(9));
     expect(ids()).toEqual(['p6', 'p7', 'p8', 'p9']);
-    marks.set(p(9), []);
+    marks.apply([[p(9), []]]);
     expect(ids()).toEqual(['p5', 'p6', 'p7', 'p8']);
   });
 });
