@@ -1,12 +1,26 @@
 import type { Page } from 'playwright-core';
 
+/** A mark as the page holds it: its text, and where it starts and ends within its closest `<p>`
+ * (`paragraph` is that element's index among the page's `<p>` elements, -1 when there is none). */
+export interface MarkSpan {
+  text: string;
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** Texts of every mark on the page, in page order (see {@link markedSpans}). */
+export async function markedTexts(page: Page, inside?: string): Promise<string[]> {
+  return (await markedSpans(page, inside)).map((mark) => mark.text);
+}
+
 /**
- * Texts of every mark on the page, in page order. Assay registers only the marks within a screen of
- * the viewport (lib/dom/mark-window.ts), so this scrolls through the page, collects what the page's
+ * Every mark on the page, in page order. Assay registers only the marks within a screen of the
+ * viewport (lib/dom/mark-window.ts), so this scrolls through the page, collects what the page's
  * highlight registry holds at each stop, and scrolls back. With `inside`, only marks inside an
  * element matching that selector.
  */
-export async function markedTexts(page: Page, inside?: string): Promise<string[]> {
+export async function markedSpans(page: Page, inside?: string): Promise<MarkSpan[]> {
   return page.evaluate(async (selector) => {
     const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     const seen = new Set<AbstractRange>();
@@ -52,13 +66,36 @@ export async function markedTexts(page: Page, inside?: string): Promise<string[]
         const [x, y] = [hostOf(a.startContainer), hostOf(b.startContainer)];
         return x === y ? 0 : x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
       })
-      .map((r) => live(r).toString());
+      .map((r) => {
+        const range = live(r);
+        const paragraph = range.startContainer.parentElement?.closest('p');
+        const prefix = document.createRange();
+        if (paragraph) {
+          prefix.setStart(paragraph, 0);
+          prefix.setEnd(range.startContainer, range.startOffset);
+        }
+        const start = paragraph ? prefix.toString().length : range.startOffset;
+        const text = range.toString();
+        const paragraphs = [...document.querySelectorAll('p')];
+        return {
+          text,
+          paragraph: paragraph ? paragraphs.indexOf(paragraph) : -1,
+          start,
+          end: start + text.length,
+        };
+      });
   }, inside);
 }
 
 /** Waits until Assay has registered at least `min` marks and the count has settled (long pages
- * are scanned in slices, painted as they go). */
+ * are scanned in slices, painted as they go); returns the texts of all marks. */
 export async function waitForMarks(page: Page, min = 1): Promise<string[]> {
+  await waitForScan(page, min);
+  return markedTexts(page);
+}
+
+/** Waits until Assay has registered at least `min` marks and the count has settled. */
+export async function waitForScan(page: Page, min = 1): Promise<void> {
   await page.waitForFunction((n) => (CSS.highlights.get('assay-mention')?.size ?? 0) >= n, min, {
     timeout: 15_000,
   });
@@ -69,7 +106,6 @@ export async function waitForMarks(page: Page, min = 1): Promise<string[]> {
     last = size;
     await page.waitForTimeout(150);
   }
-  return markedTexts(page);
 }
 
 /** The centre of the first mark whose text is `text`, in viewport coordinates (scrolled into view). */

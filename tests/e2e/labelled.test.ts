@@ -7,6 +7,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browse
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { createScanner } from '../../scripts/scan-core';
 import { labelledPage, loadLabelled, paragraphs } from '../../scripts/labelled';
+import { markedSpans, waitForScan } from './helpers';
 
 const { fixtures, vocabulary } = loadLabelled();
 let browser: ExtensionBrowser;
@@ -32,20 +33,14 @@ describe('labelled fixtures in the browser', () => {
     const page = await browser.context.newPage();
     for (const fixture of fixtures) {
       await page.goto(server.url(`labelled/${fixture.name}.html`));
-      await page.waitForFunction(() => (CSS.highlights.get('assay-mention')?.size ?? 0) > 0, null, {
-        timeout: 15_000,
-      });
-      // Each mark as [paragraph index, start, end] within its paragraph.
-      const marks = await page.evaluate(() => {
-        const ps = [...document.querySelectorAll('p')];
-        return [...CSS.highlights.get('assay-mention')!].map((r) => {
-          const range = r as Range;
-          const p = range.startContainer.parentElement!.closest('p')!;
-          return [ps.indexOf(p), range.startOffset, range.endOffset] as const;
-        });
-      });
+      // The scan runs in slices and paints as it goes: wait until it has settled, then collect every
+      // mark (only those near the viewport are registered at a time).
+      await waitForScan(page);
+      const marks = await markedSpans(page);
       const starts = paragraphs(fixture.text).map((p) => p.start);
-      const browserSpans = marks.map(([i, s, e]) => `${starts[i]! + s}:${starts[i]! + e}`);
+      const browserSpans = marks.map(
+        (m) => `${starts[m.paragraph]! + m.start}:${starts[m.paragraph]! + m.end}`,
+      );
       const cli = scanner.scanText(fixture.text);
       expect(browserSpans, fixture.name).toEqual(cli.map((m) => `${m.start}:${m.end}`));
 
