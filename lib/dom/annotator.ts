@@ -14,6 +14,7 @@ import {
   rangeFor,
   type CollectOptions,
   type TextBlock,
+  withoutHidden,
 } from './blocks';
 
 /** A mention placed in the page. */
@@ -238,9 +239,18 @@ export class Annotator {
     touched: Set<Region>,
     regionCache: Map<Element, Element>,
   ): ScannedBlock | undefined {
-    const result = this.matcher.find(block.text);
-    if (result.mentions.length === 0 && result.ambiguous.length === 0 && result.otherSense.length === 0)
-      return undefined;
+    let result = this.matcher.find(block.text);
+    if (isEmpty(result)) return undefined;
+    // Hidden inline text is left out only now (see withoutHidden): most blocks name nothing.
+    if (this.options.checkVisibility) {
+      const shown = withoutHidden(block);
+      if (!shown) return undefined;
+      if (shown !== block) {
+        block = shown;
+        result = this.matcher.find(block.text);
+        if (isEmpty(result)) return undefined;
+      }
+    }
     // Sibling blocks share their parent's region (unless a block is a region itself).
     const own = REGION_TAGS.has(block.element.localName);
     const parent = block.element.parentElement;
@@ -371,6 +381,11 @@ function* firstThenRest(
   first: readonly Element[],
   options: CollectOptions,
 ): Generator<TextBlock> {
+  // The usual case (a page opened at its top): no second generator around the walk.
+  if (first.length === 0) {
+    yield* iterateBlocks(root, options);
+    return;
+  }
   const unique = [...new Set(first)];
   const outer = unique.filter(
     (el) => el !== root && root.contains(el) && !unique.some((other) => other !== el && other.contains(el)),
@@ -397,15 +412,21 @@ function hostOf(node: Node): Node {
   return isShadowRoot(root) ? hostOf(root.host) : node;
 }
 
-/** Page order of two mentions, also across shadow trees (where Range comparison throws). */
+/**
+ * Page order of two mentions, also across shadow trees (where nodes of two trees do not compare),
+ * by their start text nodes: no Range is made (a long page's list sorts thousands of mentions).
+ */
 function comparePageOrder(a: PageMention, b: PageMention): number {
-  const ra = a.range.startContainer.getRootNode();
-  const rb = b.range.startContainer.getRootNode();
-  if (ra === rb) return liveRange(a).compareBoundaryPoints(0 /* START_TO_START */, liveRange(b));
-  const na = hostOf(a.range.startContainer);
-  const nb = hostOf(b.range.startContainer);
-  if (na === nb) return 0;
-  return na.compareDocumentPosition(nb) & 4 /* FOLLOWING */ ? -1 : 1;
+  const x = a.range.startContainer;
+  const y = b.range.startContainer;
+  if (x === y) return a.range.startOffset - b.range.startOffset;
+  const [nx, ny] = x.getRootNode() === y.getRootNode() ? [x, y] : [hostOf(x), hostOf(y)];
+  if (nx === ny) return 0;
+  return nx.compareDocumentPosition(ny) & 4 /* FOLLOWING */ ? -1 : 1;
+}
+
+function isEmpty(result: FindResult): boolean {
+  return result.mentions.length === 0 && result.ambiguous.length === 0 && result.otherSense.length === 0;
 }
 
 function sameMentions(next: readonly Mention[], current: readonly PageMention[]): boolean {

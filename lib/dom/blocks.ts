@@ -91,7 +91,10 @@ const BLOCK_TAGS = new Set([
 export interface CollectOptions {
   /** Elements (with their subtrees) to leave out, e.g. Assay's own card host. */
   exclude?: (element: Element) => boolean;
-  /** Checks rendering (display: none, hidden): off in environments without layout. */
+  /**
+   * Leaves out what layout does not render (display: none): for isInsideSkipped and the annotator
+   * (through withoutHidden); iterateBlocks itself reads structure only. Off without layout.
+   */
   checkVisibility?: boolean;
   /** When given, open shadow roots are read too, and each one found is reported here. */
   shadowRoots?: (root: ShadowRoot) => void;
@@ -117,7 +120,12 @@ function isEditingHost(element: Element): boolean {
  */
 function isHidden(element: Element, rendered: boolean): boolean {
   if (element.hasAttribute('hidden')) return true;
-  return rendered && typeof element.checkVisibility === 'function' && !element.checkVisibility();
+  return rendered && !isRendered(element);
+}
+
+/** False when layout says the element is not rendered (display: none here or above, and the like). */
+function isRendered(element: Element): boolean {
+  return typeof element.checkVisibility !== 'function' || element.checkVisibility();
 }
 
 /** True for elements that start a block of text (a mention never crosses one). */
@@ -155,8 +163,7 @@ export function blocksInView(doc: Document, width: number, height: number): Elem
 
 /** True when `element` or an ancestor is a region Assay must not read (see isSkippedElement). */
 export function isInsideSkipped(element: Element, options: CollectOptions = {}): boolean {
-  if (options.checkVisibility && typeof element.checkVisibility === 'function' && !element.checkVisibility())
-    return true;
+  if (options.checkVisibility && !isRendered(element)) return true;
   const structural = { ...options, checkVisibility: false };
   for (let el: Element | null = element; el; el = el.parentElement) {
     if (isSkippedElement(el, structural)) return true;
@@ -181,29 +188,28 @@ export function* iterateBlocks(
   const blocks: Element[] = [
     root.nodeType === 1 ? (blockAncestor(root) ?? (root as Element)) : (root as ShadowRoot).host,
   ];
-  // The per-element checks of isSkippedElement, with the editing hosts looked up once per root
-  // (one selector query instead of an attribute read per element). A document in design mode is
-  // an editor throughout: nothing in it is read.
+  // The per-element checks of isSkippedElement, with editing hosts and `hidden` elements looked up
+  // once per root (one selector query instead of attribute reads per element). A document in
+  // design mode is an editor throughout: nothing in it is read.
   const doc = root.ownerDocument ?? (root as unknown as Document);
   if (doc.designMode === 'on') return;
-  const editable = new Set<Element>();
-  for (const el of root.querySelectorAll('[contenteditable]')) if (isEditingHost(el)) editable.add(el);
-  const rendered = !!options.checkVisibility;
+  const marked = new Set<Element>();
+  for (const el of root.querySelectorAll('[contenteditable],[hidden]'))
+    if (el.hasAttribute('hidden') || isEditingHost(el)) marked.add(el);
+  // Layout is not asked here: a check per element was a third of a long page's text extraction.
+  // withoutHidden asks it of the parents of a block's text nodes, for the few blocks that name
+  // something (the parent of hidden text is never rendered, whichever ancestor hides it).
   const { exclude } = options;
-  const skipped = (el: Element) =>
-    SKIPPED_TAGS.has(el.localName) ||
-    editable.has(el) ||
-    (exclude !== undefined && exclude(el)) ||
-    isHidden(el, rendered);
   let node: Node | null = root.firstChild;
   while (node) {
     let descend = false;
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (!skipped(el)) {
+      const tag = el.localName;
+      const isBlock = BLOCK_TAGS.has(tag);
+      if (!SKIPPED_TAGS.has(tag) && !marked.has(el) && !(exclude !== undefined && exclude(el))) {
         // Entering any block element ends the running block, so a block's text never includes
         // the text of a nested block (a <p> inside a <div> is its own block).
-        const isBlock = BLOCK_TAGS.has(el.localName);
         if (isBlock) {
           const done = take();
           if (done) yield done;
@@ -249,6 +255,37 @@ export function* iterateBlocks(
   }
   const last = take();
   if (last) yield last;
+}
+
+/**
+ * The block without the text of elements layout does not render, or undefined when nothing visible
+ * is left; the block itself when all of it is rendered (the usual case). iterateBlocks leaves layout
+ * alone, so a block read with `checkVisibility` needs this before its mentions count: a text node is
+ * hidden when its parent element is not rendered.
+ */
+export function withoutHidden(block: TextBlock): TextBlock | undefined {
+  let visible: boolean[] | undefined;
+  let parent: Element | null = null;
+  let shown = true;
+  for (let i = 0; i < block.nodes.length; i++) {
+    // A text node right under a shadow root has no parent element: its host is the block element.
+    const next = block.nodes[i]!.parentElement ?? block.element;
+    if (next !== parent) {
+      parent = next;
+      shown = isRendered(next);
+    }
+    if (!shown) visible ??= block.nodes.map(() => true);
+    if (visible) visible[i] = shown;
+  }
+  if (!visible) return block;
+  const kept: TextBlock = { element: block.element, text: '', nodes: [], starts: [] };
+  block.nodes.forEach((node, i) => {
+    if (!visible[i]) return;
+    kept.nodes.push(node);
+    kept.starts.push(kept.text.length);
+    kept.text += node.data;
+  });
+  return /\S/.test(kept.text) ? kept : undefined;
 }
 
 /** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */

@@ -30,19 +30,82 @@ export interface FuzzyLink {
  */
 export const FUSE_THRESHOLD = 0.25;
 
-// A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
-// ("ERNIE-Bot 4.0"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
-// named editions after it ("Gemini 1.5 Pro") belong to the token. Only runs with a digit count.
-const TOKEN =
-  /(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?: (?:Pro|Ultra|Flash|Nano|Turbo|Chat|Instruct|Base|Mini|Max|Plus|Lite|Large|Medium|Small|Sonnet|Opus|Haiku|Preview|Vision|Coder))*)?(?![\p{L}\p{N}])/gu;
+/** Edition words that follow a spaced version inside a model name ("Gemini 1.5 Pro"). */
+const EDITIONS =
+  'Pro|Ultra|Flash|Nano|Turbo|Chat|Instruct|Base|Mini|Max|Plus|Lite|Large|Medium|Small|Sonnet|Opus|Haiku|Preview|Vision|Coder';
 
-/** Model-shaped tokens in `text` (UTF-16 offsets). */
+/**
+ * A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
+ * ("ERNIE-Bot 4.0"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
+ * edition words after it ("Gemini 1.5 Pro") belong to the token. Only runs with a digit count.
+ */
+export const MODEL_TOKEN = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?: (?:${EDITIONS}))*)?(?![\p{L}\p{N}])`,
+  'gu',
+);
+
+/**
+ * Model-shaped tokens in `text` (UTF-16 offsets): the MODEL_TOKEN matches that contain a digit, exactly
+ * as matching MODEL_TOKEN all along the text would give them, without matching every word of the text.
+ */
 export function modelTokens(text: string): { start: number; end: number }[] {
   const tokens: { start: number; end: number }[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    if (/\d/.test(m[0])) tokens.push({ start: m.index, end: m.index + m[0].length });
+  // Every token found so far ends at or before `pos`, and no match of MODEL_TOKEN spans it.
+  let pos = 0;
+  for (let d = 0; d < text.length; d++) {
+    if (!isDigitAt(text, d) || d < pos) continue;
+    // Back up from the digit to a place no match spans: a character a token never holds, or a
+    // space not followed by a version. (A token holds a space only before its version and before
+    // edition words after it; a match across an edition's space holds that version's digit, met first.)
+    let s = d;
+    for (;;) {
+      while (s > pos && isTokenCharAt(text, s - 1)) s--;
+      if (s - 1 < pos || text.charCodeAt(s - 1) !== 0x20 || !isVersionAt(text, s)) break;
+      s--;
+    }
+    MODEL_TOKEN.lastIndex = s;
+    for (let m = MODEL_TOKEN.exec(text); m; m = MODEL_TOKEN.exec(text)) {
+      const end = m.index + m[0].length;
+      // The next token starts after the digit: no token holds it (nor those up to that token).
+      if (m.index > d) {
+        pos = m.index;
+        break;
+      }
+      if (hasDigit(text, m.index, end)) tokens.push({ start: m.index, end });
+      pos = end;
+      if (end > d) break;
+    }
+    if (pos <= d) break; // no token starts after the digit: none is left
+    d = pos - 1;
   }
   return tokens;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x30 && code <= 0x39;
+}
+
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigitAt(text, i)) return true;
+  return false;
+}
+
+/** The characters of a name-shaped run: ASCII letters and digits, - _ . */
+function isTokenCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0x5f
+  );
+}
+
+function isVersionAt(text: string, i: number): boolean {
+  return isDigitAt(text, i) || (text.charCodeAt(i) === 0x76 && isDigitAt(text, i + 1));
 }
 
 /** Tokens remembered per linker: pages repeat the same model names many times. */

@@ -269,7 +269,7 @@ interface CaseSummary {
   /** The whole annotate in one task on a fresh page, and the same once the code is warm. */
   one_task_cold_ms: number;
   one_task_warm_ms: number;
-  /** Text extraction alone (walk, skip and visibility checks, block text), warm. */
+  /** Text extraction alone (walk, skip checks, block text), warm. */
   extract_warm_ms: number;
   max_task_ms_worst: number;
   marks: number;
@@ -965,7 +965,7 @@ function printReport(
       .join('; ')}.`,
   );
   out.push(
-    `Text extraction alone (walk, skip and visibility checks, block text; warm) vs the floor: ${cases
+    `Text extraction alone (walk, skip checks, block text; warm) vs the floor: ${cases
       .filter((c) => c.alias_set === 'bundled')
       .map((c) => `${c.page} ${fmt(c.extract_warm_ms)} ms (${fmt(c.extract_warm_ms / c.floor_ms)}x)`)
       .join('; ')}.`,

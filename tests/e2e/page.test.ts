@@ -15,7 +15,9 @@ const ARTICLE = `<p>OpenAI said GPT-4 leads, while 01.AI's Yi-34B and Alibaba's 
 
 const PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
   '/plain.html': {
-    body: `<!doctype html><html lang="en"><head><title>Plain</title></head><body><main>${ARTICLE}
+    body: `<!doctype html><html lang="en"><head><title>Plain</title><style>.gone{display:none}</style></head><body><main>${ARTICLE}
+      <p>Visible Anthropic news<span class="gone">, hidden DeepSeek news</span>, more <b><i class="gone">Moonshot AI</i></b>.</p>
+      <div class="gone"><p>A hidden story about Baichuan.</p></div>
       <p><input id="input" value=""> <textarea id="textarea"></textarea></p>
       <div id="editor" contenteditable="true"><p>Draft about</p></div>
       </main><script>window.__before = document.documentElement.outerHTML;</script></body></html>`,
@@ -100,6 +102,16 @@ describe('the page is not ours', () => {
         [...CSS.highlights.get('assay-mention')!].every((r) => r instanceof StaticRange),
       ),
     ).toBe(true);
+    await page.close();
+  });
+
+  it('leaves out text the page hides with CSS, in hidden blocks and in hidden inline elements', async () => {
+    const page = await open('plain.html');
+    const texts = await markedTexts(page);
+    expect(texts).toContain('Anthropic');
+    expect(texts).not.toEqual(expect.arrayContaining(['DeepSeek']));
+    expect(texts).not.toEqual(expect.arrayContaining(['Moonshot AI']));
+    expect(texts).not.toEqual(expect.arrayContaining(['Baichuan']));
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, rangeFor } from '../../lib/dom/blocks';
+import { collectBlocks, rangeFor, withoutHidden } from '../../lib/dom/blocks';
 import { Annotator } from '../../lib/dom/annotator';
 import { AliasMatcher } from '../../lib/match/matcher';
 
@@ -25,6 +25,29 @@ describe('collectBlocks', () => {
       <div hidden>hidden OpenAI</div>`);
     const texts = collectBlocks(body).map((b) => b.text.trim());
     expect(texts).toEqual(['Visible OpenAI', 'read-only OpenAI', 'inline  call']);
+  });
+
+  it('reads structure while walking, and leaves hidden text out in withoutHidden', () => {
+    const body = page(`
+      <p>Seen <span style="display:none">unseen <b>bold</b></span>text <a href="#">link</a></p>
+      <div style="display:none"><p>hidden story</p></div>
+      <p>all <i>shown</i></p>
+      <p><span style="display:none">nothing shown</span></p>`);
+    const blocks = collectBlocks(body, { checkVisibility: true });
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Seen unseen boldtext link',
+      'hidden story',
+      'all shown',
+      'nothing shown',
+    ]);
+    const [mixed, story, shown, gone] = blocks.map(withoutHidden);
+    expect(mixed?.text).toBe('Seen text link');
+    expect(mixed?.nodes.map((n) => n.data)).toEqual(['Seen ', 'text ', 'link']);
+    expect(mixed?.starts).toEqual([0, 5, 10]);
+    expect(rangeFor(mixed!, 5, 14).toString()).toBe('text link');
+    expect(story).toBeUndefined();
+    expect(shown).toBe(blocks[2]);
+    expect(gone).toBeUndefined();
   });
 
   it('keeps a nested block out of its parent block', () => {
@@ -57,5 +80,26 @@ describe('Annotator', () => {
     const strong = body.querySelector('strong')!.firstChild!;
     expect(annotator.mentionAtCaret(strong, 2)?.entityId).toBe('gpt-4');
     expect(annotator.mentionAtCaret(body.querySelector('p')!.firstChild!, 9)).toBeUndefined();
+  });
+
+  it('does not mark names in hidden inline elements, and places the visible ones exactly', () => {
+    const body = page(
+      '<p>OpenAI <span style="display:none">and GPT-4 </span>built <a href="#">GPT-4</a>.</p>' +
+        '<p><i style="display:none">OpenAI</i></p>',
+    );
+    const annotator = new Annotator(
+      new AliasMatcher([
+        { text: 'OpenAI', entityId: 'openai' },
+        { text: 'GPT-4', entityId: 'gpt-4' },
+      ]),
+      { checkVisibility: true },
+    );
+    const mentions = annotator.scan(body);
+    expect(mentions.map((m) => [m.range.toString(), m.text, m.start])).toEqual([
+      ['OpenAI', 'OpenAI', 0],
+      ['GPT-4', 'GPT-4', 13],
+    ]);
+    expect(annotator.mentionAtCaret(body.querySelector('a')!.firstChild!, 1)?.entityId).toBe('gpt-4');
+    expect(annotator.mentionAtCaret(body.querySelector('span')!.firstChild!, 5)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
 import { foldText, normalize, normalizeKey } from '../../lib/text/fold';
+import { MODEL_TOKEN, modelTokens } from '../../lib/match/fuzzy';
 
 const aliases: AliasRecord[] = [
   { text: 'OpenAI', entityId: 'openai' },
@@ -139,6 +140,62 @@ describe('invariants (property)', () => {
           last = m.end;
         }
       }),
+    );
+  });
+});
+
+describe('modelTokens', () => {
+  /** The definition: every match of MODEL_TOKEN along the text, those with a digit kept. */
+  const reference = (text: string) =>
+    [...text.matchAll(new RegExp(MODEL_TOKEN.source, MODEL_TOKEN.flags))]
+      .filter((m) => /\d/.test(m[0]))
+      .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+  it('finds model-shaped tokens with their versions and editions', () => {
+    const text = "Google's Gemini 1.5 Pro beat GPT-4 in 2023; Qwen1.5-72B-Chat and Llama 3 8B, v2 of Yi 34B.";
+    expect(modelTokens(text).map((t) => text.slice(t.start, t.end))).toEqual([
+      'Gemini 1.5 Pro',
+      'GPT-4',
+      'Qwen1.5-72B-Chat',
+      'Llama 3',
+      'v2',
+      'Yi 34B',
+    ]);
+  });
+
+  it('gives exactly the matches of the pattern that hold a digit (property)', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      'v',
+      'x',
+      '1',
+      '2',
+      '34',
+      '.',
+      '-',
+      '_',
+      ' ',
+      ' ',
+      'Pro',
+      'Flash',
+      'é',
+      '模',
+      ',',
+      '(',
+      'GPT',
+      'Gemini',
+      '4.0',
+      'v2',
+      '１',
+      'Opus ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(modelTokens(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
