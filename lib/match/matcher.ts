@@ -96,6 +96,8 @@ const ACCEPT = 1;
 interface KeyInfo {
   /** The aliases spelt this way, case-sensitive ones first. */
   records: AliasRecord[];
+  /** Per record, the exact form a case-sensitive one must have in the text (width-folded, no separators). */
+  exactForms: (string | undefined)[];
   /** Offsets in the key before which some spelling of the alias has a separator. */
   separators: readonly number[];
 }
@@ -166,7 +168,13 @@ export class AliasMatcher {
           if (!!this.aliases[i]!.caseSensitive === caseSensitive) records.push(this.aliases[i]!);
         }
       }
-      info = { records, separators: this.separators.get(key) ?? [] };
+      info = {
+        records,
+        exactForms: records.map((r) =>
+          r.caseSensitive ? stripSeparators(foldWidth(r.text.trim())) : undefined,
+        ),
+        separators: this.separators.get(key) ?? [],
+      };
       this.keyInfos.set(key, info);
     }
     return info;
@@ -276,11 +284,17 @@ export class AliasMatcher {
         split = true;
       }
     }
-    const surface = stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
+    // The text's spelling, for case-sensitive aliases only (most keys have none).
+    let surface: string | undefined;
     // Chinese text attaches versions without a space ("文心一言4.0"): the version joins the mention.
     const version = text.charCodeAt(end - 1) >= 0x2e80 ? CJK_VERSION.exec(text.slice(end, end + 16)) : null;
-    for (const record of info.records) {
-      if (record.caseSensitive && surface !== stripSeparators(foldWidth(record.text.trim()))) continue;
+    for (let r = 0; r < info.records.length; r++) {
+      const record = info.records[r]!;
+      const exact = info.exactForms[r];
+      if (exact !== undefined) {
+        surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
+        if (surface !== exact) continue;
+      }
       const length = end - start;
       return {
         start,

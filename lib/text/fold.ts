@@ -42,8 +42,11 @@ export function foldText(text: string): string {
   return out;
 }
 
+const WIDE = /[\uff01-\uff5e\u3000]/;
+
 /** Folds width only (keeps case), for checking case-sensitive aliases against page text. */
 export function foldWidth(text: string): string {
+  if (!WIDE.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
-import { foldText, normalize, normalizeKey } from '../../lib/text/fold';
+import { foldText, foldWidth, normalize, normalizeKey } from '../../lib/text/fold';
 import { MODEL_TOKEN, modelTokens } from '../../lib/match/fuzzy';
 
 const aliases: AliasRecord[] = [
@@ -38,6 +38,11 @@ describe('normalisation', () => {
       expect(found(`${text} leads`), text).toEqual([[text, 'gpt-4', 'exact']]);
     for (const text of ['Llama 2', 'Llama-2', 'LLaMA2'])
       expect(found(`${text} is open`), text).toEqual([[text, 'llama-2', 'exact']]);
+  });
+
+  it('folds full-width forms to ASCII and keeps case when folding width only', () => {
+    expect(foldWidth('ＧＰＴ－４\u3000Ｔｕｒｂｏ 与 Llama')).toBe('GPT-4 Turbo 与 Llama');
+    expect(foldWidth('GPT-4 Turbo')).toBe('GPT-4 Turbo');
   });
 
   it('folds Traditional Chinese to Simplified', () => {
