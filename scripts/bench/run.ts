@@ -180,26 +180,43 @@ async function runFloor(browser: Browser, url: string, bundles: Record<EntryName
   }
 }
 
+/** Runs `work` in a fresh tab of `url` with the page bundle and the index handed over; closes it. */
+async function withIndexTab<T>(
+  browser: Browser,
+  url: string,
+  bundles: Record<EntryName, string>,
+  indexJson: string,
+  work: (s: Session) => Promise<T>,
+): Promise<T> {
+  const s = await freshTab(browser, url, bundles.page);
+  try {
+    await s.page.evaluate((index) => {
+      (window as unknown as BenchWindow).__benchIndex = index;
+    }, indexJson);
+    return await work(s);
+  } finally {
+    await s.context.close();
+  }
+}
+
+/** One cold annotate, sliced as the content script does it; resolves after its last slice. */
+const annotateIn = (page: Page) =>
+  page.evaluate(() => window.__assayBench.annotate((window as unknown as BenchWindow).__benchIndex));
+
 async function runAssay(
   browser: Browser,
   url: string,
   bundles: Record<EntryName, string>,
   indexJson: string,
 ): Promise<Measured<AnnotateResult>> {
-  const s = await freshTab(browser, url, bundles.page);
-  try {
-    await s.page.evaluate((index) => {
-      (window as unknown as BenchWindow).__benchIndex = index;
-    }, indexJson);
-    return await measure(
+  return withIndexTab(browser, url, bundles, indexJson, (s) =>
+    measure(
       s,
-      (p) => p.evaluate(() => window.__assayBench.annotate((window as unknown as BenchWindow).__benchIndex)),
+      annotateIn,
       (p) => p.evaluate(() => window.__assayBench.finish()),
       (v) => Math.max(v.firstTaskMs, v.maxSliceMs),
-    );
-  } finally {
-    await s.context.close();
-  }
+    ),
+  );
 }
 
 /**
@@ -212,18 +229,10 @@ async function profileAssay(
   bundles: Record<EntryName, string>,
   indexJson: string,
 ): Promise<ProfileSummary | undefined> {
-  const s = await freshTab(browser, url, bundles.page);
-  try {
-    await s.page.evaluate((index) => {
-      (window as unknown as BenchWindow).__benchIndex = index;
-    }, indexJson);
-    const [, summary] = await profiled(s.cdp, true, () =>
-      s.page.evaluate(() => window.__assayBench.annotate((window as unknown as BenchWindow).__benchIndex)),
-    );
+  return withIndexTab(browser, url, bundles, indexJson, async (s) => {
+    const [, summary] = await profiled(s.cdp, true, () => annotateIn(s.page));
     return summary;
-  } finally {
-    await s.context.close();
-  }
+  });
 }
 
 async function runMarkjs(browser: Browser, url: string, bundles: Record<EntryName, string>, names: string[]) {
