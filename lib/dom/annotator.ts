@@ -164,14 +164,16 @@ export class Annotator {
     const touched = new Set<Region>();
     const pruned = removedBlocks.length > 0 && this.pruneDisconnected(removedBlocks, touched);
     // Nested roots: rescanning an ancestor covers its descendants.
-    const list = [...roots].filter((r) => r.isConnected && ![...roots].some((o) => o !== r && o.contains(r)));
+    const candidates = [...roots];
+    const list = candidates.filter((r) => r.isConnected && !candidates.some((o) => o !== r && o.contains(r)));
     if (list.length === 0) {
       if (pruned) this.settle(touched, []);
       return this.dirty;
     }
     for (const root of list) this.forget(root, touched);
+    const known = new Map<Element, boolean>();
     const fresh = list
-      .filter((r) => !isInsideSkipped(r, this.options))
+      .filter((r) => !isInsideSkipped(r, this.options, known))
       .flatMap((r) => collectBlocks(r, this.options));
     this.scanBlocks(fresh, touched);
     return this.dirty;

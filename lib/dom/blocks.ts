@@ -161,14 +161,35 @@ export function blocksInView(doc: Document, width: number, height: number): Elem
   return [...found];
 }
 
-/** True when `element` or an ancestor is a region Assay must not read (see isSkippedElement). */
-export function isInsideSkipped(element: Element, options: CollectOptions = {}): boolean {
+/**
+ * True when `element` or an ancestor is a region Assay must not read (see isSkippedElement). With
+ * `known`, the answers for the elements on the way up are kept there and reused: a burst of added
+ * paragraphs shares its ancestors.
+ */
+export function isInsideSkipped(
+  element: Element,
+  options: CollectOptions = {},
+  known?: Map<Element, boolean>,
+): boolean {
   if (options.checkVisibility && !isRendered(element)) return true;
   const structural = { ...options, checkVisibility: false };
+  const path: Element[] = [];
+  let inside = false;
   for (let el: Element | null = element; el; el = el.parentElement) {
-    if (isSkippedElement(el, structural)) return true;
+    const answer = known?.get(el);
+    if (answer !== undefined) {
+      inside = answer;
+      break;
+    }
+    path.push(el);
+    if (isSkippedElement(el, structural)) {
+      inside = true;
+      break;
+    }
   }
-  return false;
+  // Every element on the path is inside what was found (or outside everything, like the top).
+  if (known) for (const el of path) known.set(el, inside);
+  return inside;
 }
 
 /** Yields the readable text under `root` as blocks, in page order (so a scan can be sliced). */

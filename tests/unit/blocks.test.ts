@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectBlocks, rangeFor, withoutHidden } from '../../lib/dom/blocks';
+import { collectBlocks, isInsideSkipped, rangeFor, withoutHidden } from '../../lib/dom/blocks';
 import { Annotator } from '../../lib/dom/annotator';
 import { AliasMatcher } from '../../lib/match/matcher';
 
@@ -48,6 +48,18 @@ describe('collectBlocks', () => {
     expect(story).toBeUndefined();
     expect(shown).toBe(blocks[2]);
     expect(gone).toBeUndefined();
+  });
+
+  it('tells what lies inside a skipped region, reusing answers for shared ancestors', () => {
+    const body = page(
+      '<main><p id="a">one</p><p id="b">two</p></main><div contenteditable><p id="c">x</p><p id="d">y</p></div>',
+    );
+    const known = new Map<Element, boolean>();
+    const inside = (id: string) => isInsideSkipped(document.getElementById(id)!, {}, known);
+    expect(['a', 'c', 'b', 'd'].map(inside)).toEqual([false, true, false, true]);
+    expect(known.get(body.querySelector('main')!)).toBe(false);
+    expect(known.get(body.querySelector('div')!)).toBe(true);
+    expect(['a', 'c'].map((id) => isInsideSkipped(document.getElementById(id)!))).toEqual([false, true]);
   });
 
   it('keeps a nested block out of its parent block', () => {
