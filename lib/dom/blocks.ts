@@ -100,27 +100,21 @@ export interface CollectOptions {
   shadowRoots?: (root: ShadowRoot) => void;
 }
 
-/** True for elements whose subtree Assay must not read: skipped tags, editors, hidden content. */
-export function isSkippedElement(element: Element, options: CollectOptions = {}): boolean {
+/**
+ * True for elements whose subtree Assay must not read, as structure tells: skipped tags, editors,
+ * excluded elements, the `hidden` attribute (what a DOM without layout, like the scan CLI's, can tell).
+ */
+function isSkippedElement(element: Element, options: CollectOptions): boolean {
   if (SKIPPED_TAGS.has(element.localName) || isEditingHost(element)) return true;
   if ((element as HTMLElement).isContentEditable) return true;
   if (options.exclude?.(element)) return true;
-  return isHidden(element, !!options.checkVisibility);
+  return element.hasAttribute('hidden');
 }
 
 /** True for an element that makes its content editable (contenteditable other than "false"). */
 function isEditingHost(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
-}
-
-/**
- * True for an element that is hidden: by the `hidden` attribute (what a DOM without layout, like the
- * scan CLI's, can tell) or, when `rendered` is asked for, by layout.
- */
-function isHidden(element: Element, rendered: boolean): boolean {
-  if (element.hasAttribute('hidden')) return true;
-  return rendered && !isRendered(element);
 }
 
 /** False when layout says the element is not rendered (display: none here or above, and the like). */
@@ -172,7 +166,6 @@ export function isInsideSkipped(
   known?: Map<Element, boolean>,
 ): boolean {
   if (options.checkVisibility && !isRendered(element)) return true;
-  const structural = { ...options, checkVisibility: false };
   const path: Element[] = [];
   let inside = false;
   for (let el: Element | null = element; el; el = el.parentElement) {
@@ -182,7 +175,7 @@ export function isInsideSkipped(
       break;
     }
     path.push(el);
-    if (isSkippedElement(el, structural)) {
+    if (isSkippedElement(el, options)) {
       inside = true;
       break;
     }

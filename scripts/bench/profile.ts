@@ -29,8 +29,8 @@ export type PhaseTable = [RegExp, string, RegExp?, boolean?][];
 /** The annotate path's phases, checked innermost first. */
 export const ANNOTATE_PHASES: PhaseTable = [
   [/^\(garbage collector\)$/, 'gc'],
-  [/^checkVisibility$/, 'extract: checkVisibility'],
-  [/^(isSkippedElement|isInsideSkipped|skipped|isHidden|isEditingHost)$/, 'extract: skip checks'],
+  [/^(checkVisibility|isRendered|withoutHidden)$/, 'extract: hidden-text check'],
+  [/^(isSkippedElement|isInsideSkipped|isEditingHost)$/, 'extract: skip checks'],
   [/^blockAncestor$/, 'extract: block lookup'],
   [/^(collectBlocks|iterateBlocks|take)$/, 'extract: walk + join'],
   [/^(Trie|AliasMatcher|createMatcher|compileCues|keyInfo|nameOf|lookup)$/, 'build: adopt compiled index'],
