@@ -58,6 +58,7 @@ export async function markedSpans(page: Page, inside?: string): Promise<MarkSpan
       return root instanceof ShadowRoot ? hostOf(root.host) : node;
     };
     const roots = selector ? [...document.querySelectorAll(selector)] : [document];
+    const paragraphs = [...document.querySelectorAll('p')];
     return [...seen]
       .filter((r) => roots.some((root) => root.contains(r.startContainer)))
       .sort((a, b) => {
@@ -76,7 +77,6 @@ export async function markedSpans(page: Page, inside?: string): Promise<MarkSpan
         }
         const start = paragraph ? prefix.toString().length : range.startOffset;
         const text = range.toString();
-        const paragraphs = [...document.querySelectorAll('p')];
         return {
           text,
           paragraph: paragraph ? paragraphs.indexOf(paragraph) : -1,
