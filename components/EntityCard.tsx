@@ -118,7 +118,7 @@ export function EntityCard({
             {notes.length > 0 && (
               <ul>
                 {notes.map((note) => (
-                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
+                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} ratings={view.ratings} />
                 ))}
               </ul>
             )}
@@ -127,7 +127,13 @@ export function EntityCard({
                 <p class="family-label">{fmt(strings.card.fromFamily, { name: refName(family) })}</p>
                 <ul>
                   {familyNotes.map((note) => (
-                    <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
+                    <NoteItem
+                      key={note.id}
+                      note={note}
+                      lang={lang}
+                      strings={strings}
+                      ratings={view.ratings}
+                    />
                   ))}
                 </ul>
               </>

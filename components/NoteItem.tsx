@@ -1,31 +1,74 @@
 import { Fragment } from 'preact';
 import type { Note, Source } from '../lib/schema';
-import type { Lang, Strings } from '../lib/i18n';
+import { fmt, type Lang, type Strings } from '../lib/i18n';
+import { byTier, sourceKey, type SourceRating } from '../lib/sources/registry';
 
-function SourceLink({ source }: { source: Source }) {
-  const label = source.published ? `${source.publisher}, ${source.published}` : source.publisher;
+const UNRATED: SourceRating = { tier: 'unrated' };
+
+/** The tier in words (never colour alone); its meaning shows on hover and focus and is read with it. */
+function TierMark({ rating, strings }: { rating: SourceRating; strings: Strings }) {
+  const t = strings.tiers[rating.tier];
   return (
-    <a class="source" href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-      {label}
-    </a>
+    <span class={`tier tier-${rating.tier}`} tabIndex={0}>
+      {t.label}
+      <span class="tier-tip">{fmt(t.meaning, { why: rating.why ?? '' })}</span>
+    </span>
   );
 }
 
-function Sources({ sources }: { sources: Source[] }) {
+/** One source as "publisher · date", linked to the original; the copy read shows as "via …". */
+function SourceLink({ source, rating, strings }: { source: Source; rating: SourceRating; strings: Strings }) {
+  const label = source.published ? `${source.publisher} · ${source.published}` : source.publisher;
+  const link = (href: string, text: string) => (
+    <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
+      {text}
+    </a>
+  );
+  const viaName = rating.via?.publisher ?? (source.via ? new URL(source.via).hostname : '');
+  return (
+    <span class="source-item" lang={source.lang}>
+      <TierMark rating={rating} strings={strings} />{' '}
+      {source.url ? link(source.url, label) : <cite title={source.title}>{label}</cite>}
+      {source.via && <> ({link(source.via, fmt(strings.via, { publisher: viaName }))})</>}
+    </span>
+  );
+}
+
+function Sources({
+  sources,
+  ratings,
+  strings,
+}: {
+  sources: Source[];
+  ratings: Record<string, SourceRating>;
+  strings: Strings;
+}) {
+  const rated = byTier(
+    sources.map((source) => ({ source, rating: ratings[sourceKey(source)] ?? UNRATED })),
+    (s) => s.rating.tier,
+  );
   return (
     <span class="sources">
-      {sources.map((s, i) => (
+      {rated.map(({ source, rating }, i) => (
         <Fragment key={i}>
           {i > 0 && <span aria-hidden="true"> · </span>}
-          <SourceLink source={s} />
+          <SourceLink source={source} rating={rating} strings={strings} />
         </Fragment>
       ))}
     </span>
   );
 }
 
+export interface NoteItemProps {
+  note: Note;
+  lang: Lang;
+  strings: Strings;
+  /** Source ratings by `sourceKey` (from the background's host registry); missing ones show "unrated". */
+  ratings: Record<string, SourceRating>;
+}
+
 /** One dated, sourced line of the card. */
-export function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; strings: Strings }) {
+export function NoteItem({ note, lang, strings, ratings }: NoteItemProps) {
   const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
   const responseText =
     note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
@@ -35,7 +78,7 @@ export function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; stri
       <p class="note-meta">
         <time dateTime={note.date}>{note.date}</time>
         <span class={`status status-${note.status}`}>{strings.statuses[note.status]}</span>
-        <Sources sources={note.sources} />
+        <Sources sources={note.sources} ratings={ratings} strings={strings} />
       </p>
       {note.response && (
         <div class="response">
@@ -44,7 +87,7 @@ export function NoteItem({ note, lang, strings }: { note: Note; lang: Lang; stri
             {responseText}
           </p>
           <p class="note-meta">
-            <Sources sources={note.response.sources} />
+            <Sources sources={note.response.sources} ratings={ratings} strings={strings} />
           </p>
         </div>
       )}

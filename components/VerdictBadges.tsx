@@ -13,10 +13,11 @@ interface BadgeProps {
   lang: Lang;
   strings: Strings;
   id: string;
+  ratings: EntityView['ratings'];
 }
 
 /** One badge: hover or focus-and-press shows the notes behind it (a disclosure, so links work). */
-function Badge({ label, tone, notes, lang, strings, id }: BadgeProps) {
+function Badge({ label, tone, notes, lang, strings, id, ratings }: BadgeProps) {
   const [hover, setHover] = useState(false);
   const [pinned, setPinned] = useState(false);
   const open = hover || pinned;
@@ -38,7 +39,7 @@ function Badge({ label, tone, notes, lang, strings, id }: BadgeProps) {
               <p class="verdict-intro">{strings.verdicts.basedOn}</p>
               <ul>
                 {notes.map((note) => (
-                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} />
+                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} ratings={ratings} />
                 ))}
               </ul>
             </>
@@ -85,6 +86,7 @@ export function VerdictBadges({
           notes={provenance.notes}
           lang={lang}
           strings={strings}
+          ratings={view.ratings}
         />
       )}
       {benchmark && (
@@ -95,6 +97,7 @@ export function VerdictBadges({
           notes={benchmark.notes}
           lang={lang}
           strings={strings}
+          ratings={view.ratings}
         />
       )}
     </div>

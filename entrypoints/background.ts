@@ -5,6 +5,7 @@ import { parseDataset } from '../lib/schema';
 import { createDb } from '../lib/store/db';
 import { createService } from '../lib/store/service';
 import { createRouter } from '../lib/messages/router';
+import { bundledRegistry } from '../lib/sources/bundled';
 import { dataRevision } from '../utils/settings';
 
 export default defineBackground({
@@ -15,6 +16,7 @@ export default defineBackground({
       // Open options pages, popups and tabs watch this to refresh (an equivalent of liveQuery
       // that reaches content scripts too).
       onChange: () => void dataRevision.setValue(Date.now()),
+      registry: bundledRegistry(),
     });
     const route = createRouter(handlers);
 

@@ -4,6 +4,7 @@
  * components get a `Strings` object as a prop, so the reader's language setting applies everywhere.
  */
 import type { EntityType, NoteKind, NoteStatus, RelationKind } from './schema';
+import type { Rating } from './sources/registry';
 
 export type Lang = 'en' | 'zh';
 
@@ -25,6 +26,7 @@ const en = {
   statuses: {
     confirmed: 'Confirmed',
     reported: 'Reported',
+    alleged: 'Alleged',
     disputed: 'Disputed',
     'company-claim': 'Company claim',
     refuted: 'Refuted',
@@ -59,6 +61,21 @@ const en = {
     basedOn: 'Based on these notes:',
     fromLinks: 'Recorded in the dataset’s lineage links.',
   },
+  tiers: {
+    primary: {
+      label: 'primary',
+      meaning:
+        'Primary source: the subject’s own page, paper, repository or filing, a court or regulator, or the benchmark’s owner.',
+    },
+    outlet: { label: 'outlet', meaning: 'A news organisation’s own reporting.' },
+    relay: { label: 'relay', meaning: 'A republished copy or summary that names its source.' },
+    unrated: { label: 'unrated', meaning: 'Assay’s host registry does not know this site.' },
+    refused: {
+      label: 'refused',
+      meaning: 'This site is not an acceptable source ({why}). Look for the original.',
+    },
+  } satisfies Record<Rating, { label: string; meaning: string }>,
+  via: 'via {publisher}',
   card: {
     by: 'by',
     parent: 'part of',
@@ -152,7 +169,12 @@ const en = {
     textZh: 'Text (Chinese)',
     sources: 'Sources',
     source: 'Source {index}',
-    url: 'URL (http or https)',
+    url: 'URL of the original (https)',
+    via: 'Read via (URL of the copy, if not the original)',
+    lang: 'Language (en, zh…)',
+    tierOf: 'Source tier: {tier}. {meaning}',
+    notCanonical: 'Tidy the URL: {problems}.',
+    urlOrVia: 'Give the URL of the original, or a “read via” URL for an original cited by name.',
     title: 'Title',
     publisher: 'Publisher',
     published: 'Published (date)',
@@ -225,6 +247,7 @@ const zh: Strings = {
   statuses: {
     confirmed: '已证实',
     reported: '据报道',
+    alleged: '诉讼指控',
     disputed: '有争议',
     'company-claim': '公司自称',
     refuted: '已被驳斥',
@@ -259,6 +282,17 @@ const zh: Strings = {
     basedOn: '依据以下条目：',
     fromLinks: '见数据集中的谱系链接。',
   },
+  tiers: {
+    primary: {
+      label: '一手',
+      meaning: '一手来源：当事方自己的网页、论文、代码库或公告，法院或监管机构，或评测榜单的维护方。',
+    },
+    outlet: { label: '媒体', meaning: '新闻机构的原创报道。' },
+    relay: { label: '转载', meaning: '注明出处的转载或摘要。' },
+    unrated: { label: '未评级', meaning: 'Assay 的来源站点表中没有这个网站。' },
+    refused: { label: '不可采信', meaning: '该网站不是可接受的来源（{why}）。请查找原始出处。' },
+  },
+  via: '经由 {publisher}',
   card: {
     by: '开发方',
     parent: '隶属',
@@ -352,7 +386,12 @@ const zh: Strings = {
     textZh: '内容（中文）',
     sources: '来源',
     source: '来源 {index}',
-    url: '网址（http 或 https）',
+    url: '原始出处网址（https）',
+    via: '经由（若读到的是转载，填转载网址）',
+    lang: '语言（en、zh…）',
+    tierOf: '来源等级：{tier}。{meaning}',
+    notCanonical: '请整理网址：{problems}。',
+    urlOrVia: '请填写原始出处网址；若只能按名称引用原文，请填写“经由”网址。',
     title: '标题',
     publisher: '发布方',
     published: '发布日期',

@@ -8,8 +8,19 @@ import * as v from 'valibot';
 export const ENTITY_TYPES = ['company', 'lab', 'model-family', 'model', 'product', 'chip'] as const;
 /** Card sections, in the order the card shows them. */
 export const NOTE_KINDS = ['provenance', 'benchmark', 'funding', 'compute'] as const;
-/** How sure the dataset is of a note; "company-claim" marks self-reported figures. */
-export const NOTE_STATUSES = ['confirmed', 'reported', 'disputed', 'company-claim', 'refuted'] as const;
+/**
+ * How sure the dataset is of a note: "confirmed" rests on a primary source or independent outlets
+ * reporting it as fact, "reported" on unnamed sources, "alleged" on a lawsuit's claims,
+ * "company-claim" on self-reported figures.
+ */
+export const NOTE_STATUSES = [
+  'confirmed',
+  'reported',
+  'alleged',
+  'disputed',
+  'company-claim',
+  'refuted',
+] as const;
 /** How a model relates to the model it is built on. */
 export const RELATION_KINDS = [
   'original-pretraining',
@@ -73,13 +84,26 @@ export const LocalisedTextSchema = v.strictObject({
   zh: v.optional(NonEmpty(4000)),
 });
 
-export const SourceSchema = v.strictObject({
-  url: HttpUrlSchema,
-  title: NonEmpty(400),
-  publisher: NonEmpty(200),
-  /** Publication date shown on the source; absent when the page shows none. */
-  published: v.optional(PartialDateSchema),
-});
+export const SourceSchema = v.pipe(
+  v.strictObject({
+    /** The original, canonical (see lib/sources/url). Absent only for an original cited by name via a copy. */
+    url: v.optional(HttpUrlSchema),
+    title: NonEmpty(400),
+    publisher: NonEmpty(200),
+    /** Publication date shown on the source; absent when the page shows none. */
+    published: v.optional(PartialDateSchema),
+    /** The source's language (ISO 639-1, optionally with a script or region: "en", "zh"). */
+    lang: v.optional(
+      v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/, 'must be a language code')),
+    ),
+    /** The copy actually read, when it differs from the original (shown "via …"). */
+    via: v.optional(HttpUrlSchema),
+  }),
+  v.check(
+    (s) => s.url !== undefined || s.via !== undefined,
+    'needs a url, or a via for an original cited by name',
+  ),
+);
 
 /** An amount of money as the source states it. */
 export const MoneySchema = v.strictObject({

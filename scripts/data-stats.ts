@@ -1,37 +1,48 @@
 /**
  * `npm run data:stats -- [--json] [--gaps]`: counts of the bundled dataset. With --json, prints one
  * JSON object: {"entities","entitiesByType","notes","notesByKind","notesWithSource","sources",
- * "entitiesWithZhName","asOf"}. With --gaps, also lists entities lacking each kind of note.
+ * "sourcesByTier":{"primary","outlet","relay"},"notesWithPrimaryOrOutlet","refusedHostUrls","hosts",
+ * "entitiesWithZhName","asOf"}. With --gaps, also lists entities lacking each kind of note and the
+ * notes that rest on relays only.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDataset } from '../lib/schema';
-import { coverageGaps, datasetStats } from '../lib/data/stats';
+import { coverageGaps, datasetStats, relayOnlyNotes } from '../lib/data/stats';
+import { bundledRegistry } from '../lib/sources/bundled';
 
 const args = new Set(process.argv.slice(2));
 const dataset = parseDataset(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/dataset.json'), 'utf8')),
 );
-const stats = datasetStats(dataset);
+const registry = bundledRegistry();
+const stats = datasetStats(dataset, registry);
+const gaps = args.has('--gaps')
+  ? { coverage: coverageGaps(dataset), relayOnly: relayOnlyNotes(dataset, registry) }
+  : undefined;
 if (args.has('--json')) {
-  process.stdout.write(JSON.stringify(stats) + '\n');
+  process.stdout.write(JSON.stringify(gaps ? { ...stats, gaps } : stats) + '\n');
 } else {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   console.log(`Dataset as of ${stats.asOf}`);
+  console.log(`  entities  ${stats.entities}  (${list(stats.entitiesByType)})`);
+  console.log(`  notes     ${stats.notes}  (${list(stats.notesByKind)})`);
   console.log(
-    `  entities  ${stats.entities}  (${Object.entries(stats.entitiesByType)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')})`,
+    `  sourced   ${stats.notesWithSource} notes, ${stats.sources} distinct sources on ${stats.hosts} hosts`,
   );
+  console.log(`  tiers     ${list(stats.sourcesByTier)}`);
   console.log(
-    `  notes     ${stats.notes}  (${Object.entries(stats.notesByKind)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ')})`,
+    `  originals ${stats.notesWithPrimaryOrOutlet} of ${stats.notes} notes cite a primary source or an outlet`,
   );
-  console.log(`  sourced   ${stats.notesWithSource} notes, ${stats.sources} distinct source URLs`);
+  console.log(`  refused   ${stats.refusedHostUrls} URLs on refused hosts`);
   console.log(`  zh names  ${stats.entitiesWithZhName} entities`);
 }
-if (args.has('--gaps')) {
-  for (const [kind, ids] of Object.entries(coverageGaps(dataset))) {
+if (gaps && !args.has('--json')) {
+  for (const [kind, ids] of Object.entries(gaps.coverage)) {
     console.log(`\nNo ${kind} note (${ids.length}): ${ids.join(', ')}`);
   }
+  console.log(`\nResting on relays only (${gaps.relayOnly.length}): ${gaps.relayOnly.join(', ')}`);
 }

@@ -1,12 +1,13 @@
-/** Checks data/dataset.json against the schema and cross-entity integrity; prints a summary. */
+/** Checks data/dataset.json against the schema, cross-entity integrity and the source rules; prints a summary. */
 import { readFileSync } from 'node:fs';
 import { parseDataset } from '../lib/schema';
 import { lintDataset } from '../lib/data/lint';
+import { bundledRegistry } from '../lib/sources/bundled';
 
 const file = process.argv[2] ?? new URL('../data/dataset.json', import.meta.url).pathname;
 try {
   const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
-  const problems = lintDataset(dataset);
+  const problems = lintDataset(dataset, bundledRegistry());
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

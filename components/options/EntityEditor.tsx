@@ -10,6 +10,8 @@ import {
   type NoteDraft,
 } from '../../lib/form/entity-form';
 import { CheckField, Group, SelectField, TextField, fieldId } from './fields';
+import type { HostRegistry } from '../../lib/sources/registry';
+import { urlProblems } from '../../lib/sources/url';
 
 export interface EntityEditorProps {
   draft: EntityDraft;
@@ -29,6 +31,20 @@ export interface EntityEditorProps {
   onRevert?: () => void;
   /** Makes ids for new notes. */
   newNoteId: () => string;
+  /** Rates source URLs as they are typed (user notes may cite any host: unknown ones are "unrated"). */
+  registry: HostRegistry;
+}
+
+/** What the editor says under a source URL: its tier and how to make it canonical. */
+function urlHelp(url: string, registry: HostRegistry, strings: Strings): string | undefined {
+  if (!/^https?:\/\/[^/]/i.test(url.trim())) return undefined;
+  const { tier, entry } = registry.rateUrl(url.trim());
+  const t = strings.tiers[tier];
+  const meaning = fmt(t.meaning, { why: entry?.why ?? '' });
+  const lines = [fmt(strings.editor.tierOf, { tier: t.label, meaning })];
+  const problems = urlProblems(url.trim());
+  if (problems.length) lines.push(fmt(strings.editor.notCanonical, { problems: problems.join('; ') }));
+  return lines.join(' ');
 }
 
 /** The entity form: nothing is saved until every field is valid; problems show by their fields. */
@@ -333,12 +349,19 @@ export function EntityEditor(props: EntityEditorProps) {
                     role="group"
                     aria-label={fmt(e.source, { index: k + 1 })}
                   >
+                    {allErrors[path] && (
+                      <p class="field-error" id={fieldId(path)}>
+                        {e.urlOrVia}
+                      </p>
+                    )}
                     <TextField
                       label={e.url}
                       path={`${path}.url`}
                       errors={allErrors}
                       value={source.url}
                       onInput={(url) => setSource({ url })}
+                      help={urlHelp(source.url, props.registry, strings)}
+                      live
                     />
                     <TextField
                       label={e.title}
@@ -360,6 +383,22 @@ export function EntityEditor(props: EntityEditorProps) {
                       errors={allErrors}
                       value={source.published}
                       onInput={(published) => setSource({ published })}
+                    />
+                    <TextField
+                      label={e.lang}
+                      path={`${path}.lang`}
+                      errors={allErrors}
+                      value={source.lang}
+                      onInput={(lang) => setSource({ lang })}
+                    />
+                    <TextField
+                      label={e.via}
+                      path={`${path}.via`}
+                      errors={allErrors}
+                      value={source.via}
+                      onInput={(via) => setSource({ via })}
+                      help={urlHelp(source.via, props.registry, strings)}
+                      live
                     />
                     <button
                       type="button"

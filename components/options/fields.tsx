@@ -16,6 +16,8 @@ interface FieldProps {
   required?: boolean;
   disabled?: boolean;
   lang?: string;
+  /** The help changes as the reader types (it is announced politely). */
+  live?: boolean;
 }
 
 /** A labelled text input whose problem (if any) shows under it and is announced with it. */
@@ -30,6 +32,7 @@ export function TextField({
   required,
   disabled,
   lang,
+  live,
 }: FieldProps) {
   const id = fieldId(path);
   const error = errors[path];
@@ -50,7 +53,7 @@ export function TextField({
       <label for={id}>{label}</label>
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
       {help && (
-        <span class="help" id={`${id}-help`}>
+        <span class="help" id={`${id}-help`} aria-live={live ? 'polite' : undefined}>
           {help}
         </span>
       )}

@@ -24,6 +24,7 @@ import { request } from '../../utils/messaging';
 import { saveSettings } from '../../utils/settings';
 import { useExtensionPage } from '../../utils/use-extension-page';
 import { PageAlerts } from '../../components/PageAlerts';
+import { bundledRegistry } from '../../lib/sources/bundled';
 
 const PAGE_SIZE = 50;
 const TABS = ['entries', 'transfer', 'settings'] as const;
@@ -255,6 +256,7 @@ function Options() {
               onDelete={() => void remove()}
               onRevert={() => void revert()}
               newNoteId={newNoteId}
+              registry={bundledRegistry()}
             />
           ) : (
             <EntityList

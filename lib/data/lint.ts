@@ -1,11 +1,13 @@
 /**
  * Editorial rules for the bundled dataset (stricter than what a user's import must meet): every note
- * has an https source, nothing is dated after the dataset's asOf date, and every entity either has
- * a Chinese name or says that Chinese media use its Latin name.
+ * traceable to its original (lib/sources/lint), nothing dated after the dataset's asOf date, and
+ * every entity either has a Chinese name or says that Chinese media use its Latin name.
  */
 import type { Dataset, EntityType, NoteKind } from '../schema';
 import { checkIntegrity } from './integrity';
 import { normalizeKey } from '../text/fold';
+import type { HostRegistry } from '../sources/registry';
+import { lintNoteSources } from '../sources/lint';
 
 /** What every entity of a type must have at least one note of: a model its lineage, a company its money. */
 const REQUIRED_KINDS: Record<EntityType, NoteKind[]> = {
@@ -24,7 +26,7 @@ function isAfter(date: string, asOf: string): boolean {
 }
 
 /** Every problem with the bundled dataset, integrity included; empty when it may ship. */
-export function lintDataset(dataset: Dataset): string[] {
+export function lintDataset(dataset: Dataset, registry: HostRegistry): string[] {
   const problems = checkIntegrity(dataset);
   for (const entity of dataset.entities) {
     const where = `entities[${entity.id}]`;
@@ -50,13 +52,12 @@ export function lintDataset(dataset: Dataset): string[] {
     for (const note of entity.notes) {
       const at = `${where}.notes[${note.id}]`;
       const sources = [...note.sources, ...(note.response?.sources ?? [])];
-      if (!note.sources.some((s) => s.url.startsWith('https://')))
-        problems.push(`${at}: needs an https source`);
+      problems.push(...lintNoteSources(note, registry, at));
       if (isAfter(note.date, dataset.asOf))
         problems.push(`${at}.date: ${note.date} is after asOf ${dataset.asOf}`);
       for (const s of sources) {
         if (s.published && isAfter(s.published, dataset.asOf))
-          problems.push(`${at}: source ${s.url} published ${s.published}, after asOf`);
+          problems.push(`${at}: source ${s.url ?? s.publisher} published ${s.published}, after asOf`);
       }
     }
   }

@@ -1,4 +1,13 @@
-import { ENTITY_TYPES, NOTE_KINDS, type Dataset, type EntityType, type NoteKind } from '../schema';
+import {
+  ENTITY_TYPES,
+  NOTE_KINDS,
+  type Dataset,
+  type EntityType,
+  type NoteKind,
+  type Source,
+} from '../schema';
+import { SOURCE_TIERS, sourceKey, type HostRegistry, type SourceTier } from '../sources/registry';
+import { urlHostKey } from '../sources/url';
 
 export interface DatasetStats {
   entities: number;
@@ -6,26 +15,58 @@ export interface DatasetStats {
   notes: number;
   notesByKind: Record<NoteKind, number>;
   notesWithSource: number;
-  /** Distinct source URLs. */
+  /** Distinct sources (an original cited by name counts once per publisher, title and copy). */
   sources: number;
+  /** Distinct sources by the tier the host registry gives them; unrated and refused ones are not counted. */
+  sourcesByTier: Record<SourceTier, number>;
+  /** Notes (responses included in the note) with at least one primary or outlet source. */
+  notesWithPrimaryOrOutlet: number;
+  /** Distinct URLs (originals and copies) on hosts the registry refuses. */
+  refusedHostUrls: number;
+  /** Distinct hosts cited, originals and copies. */
+  hosts: number;
   entitiesWithZhName: number;
   asOf: string;
 }
 
+function sourcesOf(note: Dataset['entities'][number]['notes'][number]): Source[] {
+  return [...note.sources, ...(note.response?.sources ?? [])];
+}
+
 /** Counts for `npm run data:stats`. */
-export function datasetStats(dataset: Dataset): DatasetStats {
+export function datasetStats(dataset: Dataset, registry: HostRegistry): DatasetStats {
   const entitiesByType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
   const notesByKind = Object.fromEntries(NOTE_KINDS.map((k) => [k, 0])) as Record<NoteKind, number>;
-  const urls = new Set<string>();
+  const sourcesByTier = Object.fromEntries(SOURCE_TIERS.map((t) => [t, 0])) as Record<SourceTier, number>;
+  const keys = new Set<string>();
+  const hosts = new Set<string>();
+  const refused = new Set<string>();
   let notes = 0;
   let notesWithSource = 0;
+  let notesWithPrimaryOrOutlet = 0;
   for (const entity of dataset.entities) {
     entitiesByType[entity.type]++;
     for (const note of entity.notes) {
       notes++;
       notesByKind[note.kind]++;
       if (note.sources.length > 0) notesWithSource++;
-      for (const s of [...note.sources, ...(note.response?.sources ?? [])]) urls.add(s.url);
+      let usable = false;
+      for (const s of sourcesOf(note)) {
+        const tier = registry.rate(s).tier;
+        if (tier === 'primary' || tier === 'outlet') usable = true;
+        const key = sourceKey(s);
+        if (!keys.has(key)) {
+          keys.add(key);
+          if (tier !== 'unrated' && tier !== 'refused') sourcesByTier[tier]++;
+        }
+        for (const url of [s.url, s.via]) {
+          if (!url) continue;
+          const host = urlHostKey(url);
+          if (host) hosts.add(host);
+          if (registry.rateUrl(url).tier === 'refused') refused.add(url);
+        }
+      }
+      if (usable) notesWithPrimaryOrOutlet++;
     }
   }
   return {
@@ -34,7 +75,11 @@ export function datasetStats(dataset: Dataset): DatasetStats {
     notes,
     notesByKind,
     notesWithSource,
-    sources: urls.size,
+    sources: keys.size,
+    sourcesByTier,
+    notesWithPrimaryOrOutlet,
+    refusedHostUrls: refused.size,
+    hosts: hosts.size,
     entitiesWithZhName: dataset.entities.filter((e) => e.name.zh).length,
     asOf: dataset.asOf,
   };
@@ -48,4 +93,19 @@ export function coverageGaps(dataset: Dataset): Record<NoteKind, string[]> {
       dataset.entities.filter((e) => !e.notes.some((n) => n.kind === kind)).map((e) => e.id),
     ]),
   ) as Record<NoteKind, string[]>;
+}
+
+/** Notes whose sources are all relays (or worse): the next originals to find. */
+export function relayOnlyNotes(dataset: Dataset, registry: HostRegistry): string[] {
+  return dataset.entities.flatMap((entity) =>
+    entity.notes
+      .filter(
+        (note) =>
+          !sourcesOf(note).some((s) => {
+            const tier = registry.rate(s).tier;
+            return tier === 'primary' || tier === 'outlet';
+          }),
+      )
+      .map((note) => `${entity.id}/${note.id}`),
+  );
 }

@@ -24,7 +24,7 @@ const RELATION_ORDER: RelationKind[] = [
 ];
 
 /** Statuses under which a relation is only alleged. */
-const ALLEGED: ReadonlySet<NoteStatus> = new Set(['disputed', 'reported']);
+const ALLEGED: ReadonlySet<NoteStatus> = new Set(['disputed', 'reported', 'alleged']);
 
 function pick(notes: readonly Note[], ids: readonly string[] | undefined): Note[] {
   return ids ? notes.filter((n) => ids.includes(n.id)) : [];

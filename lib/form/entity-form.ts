@@ -21,6 +21,8 @@ export interface SourceDraft {
   title: string;
   publisher: string;
   published: string;
+  lang: string;
+  via: string;
 }
 
 export interface NoteDraft {
@@ -58,7 +60,7 @@ const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
 /** An empty source row. */
 export function emptySource(): SourceDraft {
-  return { url: '', title: '', publisher: '', published: '' };
+  return { url: '', title: '', publisher: '', published: '', lang: '', via: '' };
 }
 
 /** A new note with one empty source (every note needs one). */
@@ -124,10 +126,12 @@ export function toDraft(entity: Entity): EntityDraft {
       textEn: text.en,
       textZh: blank(text.zh),
       sources: sources.map((s) => ({
-        url: s.url,
+        url: blank(s.url),
         title: s.title,
         publisher: s.publisher,
         published: blank(s.published),
+        lang: blank(s.lang),
+        via: blank(s.via),
       })),
       rest: noteRest,
     })),
@@ -183,10 +187,12 @@ export function fromDraft(draft: EntityDraft): Entity {
       date: n.date.trim(),
       text: { en: n.textEn.trim(), ...(opt(n.textZh) ? { zh: opt(n.textZh) } : {}) },
       sources: n.sources.map((s): Source => ({
-        url: s.url.trim(),
+        ...(opt(s.url) || !opt(s.via) ? { url: s.url.trim() } : {}),
         title: s.title.trim(),
         publisher: s.publisher.trim(),
         ...(opt(s.published) ? { published: opt(s.published) } : {}),
+        ...(opt(s.lang) ? { lang: opt(s.lang) } : {}),
+        ...(opt(s.via) ? { via: opt(s.via) } : {}),
       })),
     })),
   };

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { ENTITY_TYPES, EntitySchema, IdSchema, NOTE_KINDS, describeIssues } from '../schema';
 import type { BaseLink, Entity, EntityType, Note } from '../schema';
 import type { MatcherIndex } from '../match/matcher-index';
+import type { SourceRating } from '../sources/registry';
 import type { SearchHit } from '../store/search';
 import { MAX_IMPORT_CHARS, type ExportEntry, type ExportFile } from '../store/transfer';
 
@@ -81,6 +82,8 @@ export interface EntityView {
   /** The stored revision, for conflict detection when editing. */
   revision: number;
   asOf: string;
+  /** How each source of the entity's and its family's notes rates, by `sourceKey`. */
+  ratings: Record<string, SourceRating>;
 }
 
 export interface DatasetMeta {

@@ -3,7 +3,8 @@
  * index) are only an optimisation: they are rebuilt from the database whenever they are missing, so
  * a stopped and restarted service worker loses nothing.
  */
-import type { Dataset, Entity } from '../schema';
+import type { Dataset, Entity, Note } from '../schema';
+import { HostRegistry, sourceKey, type SourceRating } from '../sources/registry';
 import { buildMatcherIndex, type MatcherIndex } from '../match/matcher-index';
 import { HandlerError, type Handlers } from '../messages/router';
 import type { ChangeSummary, EntityRef, EntityView } from '../messages/protocol';
@@ -22,6 +23,17 @@ export interface ServiceOptions {
   /** Called after every write, e.g. to tell open pages and tabs that the data changed. */
   onChange?: () => void;
   now?: () => number;
+  /** Rates the sources a card shows (without one, every source is "unrated"). */
+  registry?: HostRegistry;
+}
+
+/** The rating of every source of these notes, responses included, by `sourceKey`. */
+function rateSources(notes: readonly Note[], registry: HostRegistry): Record<string, SourceRating> {
+  const ratings: Record<string, SourceRating> = {};
+  for (const note of notes)
+    for (const source of [...note.sources, ...(note.response?.sources ?? [])])
+      ratings[sourceKey(source)] ??= registry.rate(source);
+  return ratings;
 }
 
 /** Creates the handlers; `ready()` seeds on first use so any request works after a cold start. */
@@ -31,6 +43,7 @@ export function createService(
   options: ServiceOptions = {},
 ): { handlers: Handlers; ready: () => Promise<void> } {
   const now = options.now ?? Date.now;
+  const registry = options.registry ?? new HostRegistry([]);
   const bundledById = new Map(bundled.entities.map((e) => [e.id, e]));
   // When the database cannot open (quota, corruption, a private profile), Assay keeps working from
   // the bundled data, read-only, and says so (getMeta.degraded); a restarted worker tries again.
@@ -165,6 +178,7 @@ export function createService(
         bundled: bundledById.has(id),
         revision: stored.revision,
         asOf: await asOf(),
+        ratings: rateSources([...entity.notes, ...(family?.notes ?? [])], registry),
       };
     },
 

@@ -3,14 +3,27 @@ import { cleanup, render, screen, within } from '@testing-library/preact';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messages/protocol';
 import { stringsFor } from '../../lib/i18n';
-import { testDataset } from '../helpers/dataset';
+import { testDataset, testRegistry } from '../helpers/dataset';
+import { sourceKey } from '../../lib/sources/registry';
+import type { Note } from '../../lib/schema';
+
+/** Ratings as the background computes them, from the test registry. */
+function rate(notes: Note[]): EntityView['ratings'] {
+  const registry = testRegistry();
+  return Object.fromEntries(
+    notes
+      .flatMap((n) => [...n.sources, ...(n.response?.sources ?? [])])
+      .map((s) => [sourceKey(s), registry.rate(s)]),
+  );
+}
 
 afterEach(cleanup);
 
 function yiView(): EntityView {
   const entities = testDataset().entities;
+  const entity = entities.find((e) => e.id === 'yi-34b')!;
   return {
-    entity: entities.find((e) => e.id === 'yi-34b')!,
+    entity,
     developer: { id: '01-ai', name: { en: '01.AI', zh: '零一万物' }, type: 'company' },
     base: [{ id: 'llama', name: { en: 'LLaMA' }, type: 'model-family', relation: 'architecture-reuse' }],
     investors: [],
@@ -18,6 +31,7 @@ function yiView(): EntityView {
     bundled: true,
     revision: 1,
     asOf: '2026-11-29',
+    ratings: rate(entity.notes),
   };
 }
 
@@ -34,7 +48,7 @@ describe('EntityCard', () => {
     expect(within(provenance).getByText(/two renamed tensors/)).toBeTruthy();
     expect(within(provenance).getByText('2023-11').tagName).toBe('TIME');
     expect(within(provenance).getByText('Disputed')).toBeTruthy();
-    const links = within(provenance).getAllByRole('link', { name: 'China Money Network, 2023-12-12' });
+    const links = within(provenance).getAllByRole('link', { name: 'China Money Network · 2023-12-12' });
     expect(links).toHaveLength(2); // the claim and the response
     expect(links[0]!.getAttribute('href')).toMatch(/^https:\/\/www\.chinamoneynetwork\.com\//);
     expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
@@ -45,6 +59,52 @@ describe('EntityCard', () => {
     );
     expect(within(dialog).queryByRole('region', { name: 'Compute' })).toBeNull();
     expect(within(dialog).getByText('Dataset as of 2026-11-29')).toBeTruthy();
+  });
+
+  it('shows each source as publisher · date, best tier first, with the tier in words and its meaning', () => {
+    const view = yiView();
+    const note = view.entity.notes.find((n) => n.response)!;
+    note.sources = [
+      {
+        publisher: 'Reuters',
+        title: '[Reuters report]',
+        published: '2023-11-14',
+        via: 'https://finance.yahoo.com/news/yi.html',
+      },
+      {
+        url: 'https://arxiv.org/abs/2403.04652',
+        publisher: 'arXiv',
+        title: 'Yi: Open Foundation Models by 01.AI',
+        published: '2024-03-07',
+      },
+      { url: 'https://unknown.example/post', publisher: 'A blog', title: 'A post' },
+    ];
+    view.ratings = rate(view.entity.notes);
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
+    const item = screen.getByText(/two renamed tensors/).closest('li')!;
+    const sources = [...item.querySelectorAll('.note-meta')[0]!.querySelectorAll('.source-item')];
+    expect(sources.map((s) => s.querySelector('.tier')!.firstChild!.textContent)).toEqual([
+      'primary',
+      'outlet',
+      'unrated',
+    ]);
+    expect(sources[0]!.textContent).toContain('arXiv · 2024-03-07');
+    // An original cited by name is not a link; the copy read is, named by the registry.
+    expect(within(sources[1] as HTMLElement).queryByRole('link', { name: /Reuters/ })).toBeNull();
+    expect(
+      within(sources[1] as HTMLElement)
+        .getByRole('link', { name: 'via Yahoo Finance' })
+        .getAttribute('href'),
+    ).toBe('https://finance.yahoo.com/news/yi.html');
+    // The tier mark is focusable and carries its meaning in text.
+    const mark = sources[0]!.querySelector('.tier') as HTMLElement;
+    expect(mark.tabIndex).toBe(0);
+    expect(mark.textContent).toMatch(/primary.*Primary source/);
+  });
+
+  it('names tiers in Chinese for Chinese readers', () => {
+    render(<EntityCard view={yiView()} lang="zh" strings={stringsFor('zh')} />);
+    expect(screen.getAllByText('媒体').length).toBeGreaterThan(0);
   });
 
   it("shows the family's notes after the model's own, labelled", () => {

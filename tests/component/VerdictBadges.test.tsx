@@ -39,6 +39,7 @@ function view(overrides: Partial<EntityView> = {}): EntityView {
     bundled: true,
     revision: 1,
     asOf: '2026-11-29',
+    ratings: {},
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Dataset, Entity } from '../../lib/schema';
+import { HostRegistry } from '../../lib/sources/registry';
 
 const source = {
   url: 'https://www.chinamoneynetwork.com/2023/12/12/kai-fu-lees-01-ai-startup-addresses-controversy-surrounding-model-architecture',
@@ -68,4 +69,43 @@ export function testDataset(version = '1', overrides: Partial<Record<string, Ent
     .map((e) => overrides[e.id] ?? e)
     .concat(Object.values(overrides).filter((e): e is Entity => !!e && !entities.some((x) => x.id === e.id)));
   return { schemaVersion: 1, version, asOf: '2026-11-29', entities: list };
+}
+
+/** A small host registry for tests: one host of each tier, a refused mirror path, a refused host. */
+export function testRegistry(): HostRegistry {
+  return new HostRegistry([
+    {
+      host: 'chinamoneynetwork.com',
+      publisher: 'China Money Network',
+      tier: 'outlet',
+      why: 'news site on China’s venture capital, with its own reporting',
+    },
+    { host: 'arxiv.org', publisher: 'arXiv', tier: 'primary', why: 'the paper as its authors posted it' },
+    { host: 'reuters.com', publisher: 'Reuters', tier: 'outlet', why: 'news agency' },
+    {
+      host: 'finance.yahoo.com',
+      publisher: 'Yahoo Finance',
+      tier: 'relay',
+      why: 'syndicates wire stories, naming them',
+    },
+    {
+      host: 'huggingface.co',
+      publisher: 'Hugging Face',
+      tier: 'primary',
+      why: 'model cards on the developer’s own account',
+    },
+    {
+      host: 'huggingface.co',
+      path: '/TheBloke',
+      tier: 'refused',
+      refusal: 'mirror',
+      why: 'community re-uploads, not the developer’s card',
+    },
+    {
+      host: 'summarizepaper.com',
+      tier: 'refused',
+      refusal: 'ai-summary',
+      why: 'machine-written paper summaries',
+    },
+  ]);
 }

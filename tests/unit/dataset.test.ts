@@ -4,7 +4,8 @@ import { parseDataset, type Dataset } from '../../lib/schema';
 import { lintDataset } from '../../lib/data/lint';
 import { datasetStats } from '../../lib/data/stats';
 import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
-import { testDataset } from '../helpers/dataset';
+import { testDataset, testRegistry } from '../helpers/dataset';
+import { bundledRegistry } from '../../lib/sources/bundled';
 
 const dataset = parseDataset(bundled);
 
@@ -82,15 +83,17 @@ const REQUIRED = [
 
 describe('bundled dataset', () => {
   it('passes the schema, the cross-entity checks and the editorial lint', () => {
-    expect(lintDataset(dataset)).toEqual([]);
+    expect(lintDataset(dataset, bundledRegistry())).toEqual([]);
   });
 
   it('has the coverage the product promises', () => {
-    const stats = datasetStats(dataset);
+    const stats = datasetStats(dataset, bundledRegistry());
     expect(stats.entities).toBeGreaterThanOrEqual(150);
     expect(stats.notes).toBeGreaterThanOrEqual(350);
     expect(stats.notesByKind.benchmark).toBeGreaterThanOrEqual(40);
     expect(stats.notesWithSource).toBe(stats.notes);
+    expect(stats.notesWithPrimaryOrOutlet).toBe(stats.notes);
+    expect(stats.refusedHostUrls).toBe(0);
     const ids = new Set(dataset.entities.map((e) => e.id));
     expect(REQUIRED.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -116,7 +119,7 @@ describe('lintDataset', () => {
         e.notes.push({ ...note, kind: e.type === 'company' ? 'funding' : 'provenance' });
     }
     mutate(d);
-    return lintDataset(d);
+    return lintDataset(d, testRegistry());
   };
 
   it('accepts the clean test dataset', () => {
@@ -137,8 +140,8 @@ describe('lintDataset', () => {
     ['a note dated after asOf', (d: Dataset) => (d.entities[0]!.notes[0]!.date = '2027-01'), /after asOf/],
     [
       'a note with only an http source',
-      (d: Dataset) => (d.entities[0]!.notes[0]!.sources[0]!.url = 'http://example.com/a'),
-      /needs an https source/,
+      (d: Dataset) => (d.entities[0]!.notes[0]!.sources[0]!.url = 'http://www.reuters.com/a'),
+      /must use https/,
     ],
     ['a missing Chinese name', (d: Dataset) => delete d.entities[2]!.name.zhUsesLatin, /add name\.zh/],
     [

@@ -1,0 +1,182 @@
+/**
+ * The host registry: who publishes at a host and how far a reader can trust it as a source. A
+ * source's tier is never typed per note; it comes from here, so one decision about a host applies
+ * to every line that cites it.
+ */
+import * as v from 'valibot';
+import type { Source } from '../schema';
+import { urlHostKey } from './url';
+
+/** Tiers a source can be shown with, best first. */
+export const SOURCE_TIERS = ['primary', 'outlet', 'relay'] as const;
+/** Why a host is refused as a source. */
+export const REFUSALS = [
+  'content-farm',
+  'ai-summary',
+  'scraper',
+  'mirror',
+  'forum',
+  'social',
+  'unrelated',
+  'expired',
+  'listing',
+] as const;
+
+export type SourceTier = (typeof SOURCE_TIERS)[number];
+export type Refusal = (typeof REFUSALS)[number];
+/** A tier as a card shows it: "unrated" for hosts the registry does not know (user notes may cite them). */
+export type Rating = SourceTier | 'refused' | 'unrated';
+
+const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+export const HostEntrySchema = v.pipe(
+  v.strictObject({
+    host: v.pipe(
+      v.string(),
+      v.regex(
+        /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/,
+        'must be a lower-case host name without www. or a trailing dot',
+      ),
+      v.check((h) => !h.startsWith('www.'), 'must not start with www.'),
+    ),
+    /** A path prefix that rates differently from the rest of the host (a mirror's account on a hub). */
+    path: v.optional(v.pipe(v.string(), v.regex(/^\/\S*$/, 'must start with /'))),
+    publisher: v.optional(Text(200)),
+    tier: v.picklist([...SOURCE_TIERS, 'refused']),
+    refusal: v.optional(v.picklist(REFUSALS)),
+    why: Text(300),
+  }),
+  v.check(
+    (e) => (e.tier === 'refused') === (e.refusal !== undefined),
+    'a refused host gives its refusal, and only a refused one',
+  ),
+  v.check((e) => e.tier === 'refused' || e.publisher !== undefined, 'a usable host names its publisher'),
+);
+
+export const HostRegistrySchema = v.pipe(
+  v.strictObject({ hosts: v.array(HostEntrySchema) }),
+  v.check(
+    (r) => new Set(r.hosts.map((e) => `${e.host}${e.path ?? ''}`)).size === r.hosts.length,
+    'each host (and path) is listed once',
+  ),
+);
+
+export type HostEntry = v.InferOutput<typeof HostEntrySchema>;
+
+/** How one source rates, with the registry's words for it. */
+export interface SourceRating {
+  tier: Rating;
+  /** The publisher the registry knows at that host. */
+  publisher?: string;
+  why?: string;
+  refusal?: Refusal;
+  /** How the copy actually read (`via`) rates, when there is one. */
+  via?: { tier: Rating; publisher?: string };
+}
+
+/** A key that tells a note's sources apart (a source cited by name has no URL of its own). */
+export function sourceKey(source: Source): string {
+  return `${source.url ?? ''}|${source.via ?? ''}|${source.publisher}`;
+}
+
+const ORDER: Record<Rating, number> = { primary: 0, outlet: 1, relay: 2, unrated: 3, refused: 4 };
+
+/** Sources best tier first (a stable sort: the curator's order within a tier stays). */
+export function byTier<T>(items: readonly T[], tierOf: (item: T) => Rating): T[] {
+  return [...items].sort((a, b) => ORDER[tierOf(a)] - ORDER[tierOf(b)]);
+}
+
+/** Looks hosts and publishers up; built once from the registry file. */
+export class HostRegistry {
+  private readonly byHost = new Map<string, HostEntry[]>();
+  private readonly byPublisher = new Map<string, HostEntry>();
+
+  constructor(entries: readonly HostEntry[]) {
+    for (const entry of entries) {
+      const list = this.byHost.get(entry.host) ?? [];
+      list.push(entry);
+      // Longest path first, so the most specific entry wins.
+      list.sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0));
+      this.byHost.set(entry.host, list);
+      if (!entry.path && entry.publisher && entry.tier !== 'refused') {
+        const key = entry.publisher.toLowerCase();
+        const known = this.byPublisher.get(key);
+        // One publisher may own several hosts; the best tier among them speaks for its name.
+        if (!known || ORDER[entry.tier] < ORDER[known.tier]) this.byPublisher.set(key, entry);
+      }
+    }
+  }
+
+  /** Parses a registry file; throws an Error listing every problem. */
+  static parse(input: unknown): HostRegistry {
+    const result = v.safeParse(HostRegistrySchema, input);
+    if (!result.success) {
+      const lines = result.issues.map((i) => {
+        const path = v.getDotPath(i);
+        return path ? `${path}: ${i.message}` : i.message;
+      });
+      throw new Error(`Invalid host registry:\n${lines.slice(0, 50).join('\n')}`);
+    }
+    return new HostRegistry(result.output.hosts);
+  }
+
+  /**
+   * The entry for a URL: its host's, the most specific path first. `exact` is false when only a
+   * parent domain is listed (news.example.com under example.com), which the data lint does not accept.
+   */
+  lookup(url: string): { entry: HostEntry; exact: boolean } | undefined {
+    const host = urlHostKey(url);
+    if (!host) return undefined;
+    let path = '/';
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return undefined;
+    }
+    const labels = host.split('.');
+    for (let i = 0; i < labels.length - 1; i++) {
+      const list = this.byHost.get(labels.slice(i).join('.'));
+      const entry = list?.find((e) => !e.path || pathUnder(path, e.path));
+      if (entry) return { entry, exact: i === 0 };
+    }
+    return undefined;
+  }
+
+  /** The usable entry whose publisher has this name, for an original cited by name only. */
+  publisher(name: string): HostEntry | undefined {
+    return this.byPublisher.get(name.trim().toLowerCase());
+  }
+
+  /** How a URL rates on its own. */
+  rateUrl(url: string): { tier: Rating; entry?: HostEntry } {
+    const found = this.lookup(url);
+    return found ? { tier: found.entry.tier, entry: found.entry } : { tier: 'unrated' };
+  }
+
+  /** How a source rates: by its URL, or by its publisher's name when it is cited by name via a copy. */
+  rate(source: Source): SourceRating {
+    const own = source.url
+      ? this.rateUrl(source.url)
+      : ((entry) => (entry ? { tier: entry.tier, entry } : { tier: 'unrated' as const }))(
+          this.publisher(source.publisher),
+        );
+    const rating: SourceRating = {
+      tier: own.tier,
+      ...(own.entry?.publisher && { publisher: own.entry.publisher }),
+      ...(own.entry && { why: own.entry.why }),
+      ...(own.entry?.refusal && { refusal: own.entry.refusal }),
+    };
+    if (source.via) {
+      const via = this.rateUrl(source.via);
+      rating.via = { tier: via.tier, ...(via.entry?.publisher && { publisher: via.entry.publisher }) };
+    }
+    return rating;
+  }
+}
+
+/** True when a path is the prefix or below it ("/TheBloke" covers "/TheBloke/x", not "/TheBlokeX"). */
+function pathUnder(path: string, prefix: string): boolean {
+  const p = path.toLowerCase();
+  const base = prefix.toLowerCase().replace(/\/+$/, '');
+  return p === base || p.startsWith(`${base}/`);
+}
