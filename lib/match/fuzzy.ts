@@ -7,6 +7,7 @@
 import Fuse from 'fuse.js';
 import { foldWidth, isLetterCode, normalize, normalizeKey, type Normalized } from '../text/fold';
 import type { AliasRecord } from './matcher';
+import { FUNCTION_WORDS } from './function-words';
 
 /** The known names, as the fuzzy tier looks them up. */
 export interface NameTable {
@@ -147,12 +148,22 @@ export class FuzzyLinker {
   }
 
   private linkUncached(token: string): FuzzyLink | undefined {
+    if (startsWithFunctionWord(token)) return undefined;
+    // A bare number after a space ("Open 24", "ERNIE-Bot 4.0") is a version only of a name known
+    // as written: it never justifies a link on its own, nor a correction.
+    const space = token.lastIndexOf(' ');
+    const bareVersion = space >= 0 && /^\d+(?:\.\d+)*$/.test(token.slice(space + 1));
     const norm = normalize(token);
     const key = normalizeKey(token);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
     if (this.names.get(key)) return undefined;
     const prefixed = this.longestPrefix(token, norm, key, key, 2, 0, false);
-    if (prefixed) return prefixed;
+    if (bareVersion) {
+      return prefixed && prefixed.keyLength >= normalizeKey(token.slice(0, space)).length
+        ? { record: prefixed.record, score: prefixed.score }
+        : undefined;
+    }
+    if (prefixed) return { record: prefixed.record, score: prefixed.score };
     // A misspelt name part ("Mixtrall-8x7B", "DeepSeak-V3"): correct it, then link as above.
     let head = 1;
     while (head < key.length && !isBoundary(norm, key, head)) head++;
@@ -161,6 +172,14 @@ export class FuzzyLinker {
       if (!fuse) return undefined;
       for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {
         if (hit.score === undefined || hit.score > this.threshold) break;
+        // fuse.js scores a name by the best fuzzy *substring*: "open" scores 0 against "openai".
+        // A misspelling is the whole part, a few edits away from the whole name.
+        const part = key.slice(0, head);
+        if (
+          editDistance(part, hit.item) >
+          Math.floor(this.threshold * Math.max(part.length, hit.item.length) + 1e-9)
+        )
+          continue;
         const corrected = hit.item + key.slice(head);
         const linked = this.longestPrefix(
           token,
@@ -210,7 +229,7 @@ export class FuzzyLinker {
     min: number,
     shift: number,
     corrected: boolean,
-  ): FuzzyLink | undefined {
+  ): (FuzzyLink & { keyLength: number }) | undefined {
     // Uncorrected, the whole token is the exact tier's; corrected, it may be a known name.
     for (let length = candidate.length - (corrected ? 0 : 1); length >= min; length--) {
       const record = this.names.get(candidate.slice(0, length));
@@ -221,10 +240,39 @@ export class FuzzyLinker {
         const surface = foldWidth(token.slice(0, norm.origin[length - 1]! + 1)).replace(/[\s\-_]/g, '');
         if (surface !== foldWidth(record.text).replace(/[\s\-_]/g, '')) continue;
       }
-      return { record, score: round(length / candidate.length) };
+      return { record, score: round(length / candidate.length), keyLength: at };
     }
     return undefined;
   }
+}
+
+/** True for tokens that are prose around a number, not a name: "than 20", "Then 20", "page 41". */
+function startsWithFunctionWord(token: string): boolean {
+  const first = /^[A-Za-z]+(?=[\s\-_.]|$)/.exec(token);
+  return !!first && FUNCTION_WORDS.has(first[0].toLowerCase());
+}
+
+/** Optimal-string-alignment edit distance (insertions, deletions, substitutions, adjacent swaps). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Uint16Array(rows * cols);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1]!;
 }
 
 /** How many letters of `a` also occur in `b`, counted with multiplicity (both lower-case a–z). */

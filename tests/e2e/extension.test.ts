@@ -125,6 +125,12 @@ describe('cards', () => {
     for (const href of await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
       expect(href).toMatch(/^https?:\/\//);
     }
+    // Each line leads with its best source, rated by the background's host registry, in words.
+    const leading = await dialog
+      .locator('.note > .note-meta')
+      .evaluateAll((metas) => metas.map((m) => m.querySelector('.tier')?.firstChild?.textContent ?? ''));
+    expect(leading.length).toBeGreaterThan(0);
+    for (const tier of leading) expect(['primary', 'outlet']).toContain(tier);
     // The card stays inside the viewport.
     const box = (await dialog.boundingBox())!;
     const viewport = page.viewportSize()!;
