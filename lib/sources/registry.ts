@@ -42,6 +42,8 @@ export const HostEntrySchema = v.pipe(
     /** A path prefix that rates differently from the rest of the host (a mirror's account on a hub). */
     path: v.optional(v.pipe(v.string(), v.regex(/^\/\S*$/, 'must start with /'))),
     publisher: v.optional(Text(200)),
+    /** Other names the publisher is cited by ("Bloomberg News", "华尔街见闻"), for originals cited by name. */
+    names: v.optional(v.pipe(v.array(Text(200)), v.maxLength(20))),
     tier: v.picklist([...SOURCE_TIERS, 'refused']),
     refusal: v.optional(v.picklist(REFUSALS)),
     why: Text(300),
@@ -99,10 +101,12 @@ export class HostRegistry {
       list.sort((a, b) => (b.path?.length ?? 0) - (a.path?.length ?? 0));
       this.byHost.set(entry.host, list);
       if (!entry.path && entry.publisher && entry.tier !== 'refused') {
-        const key = entry.publisher.toLowerCase();
-        const known = this.byPublisher.get(key);
-        // One publisher may own several hosts; the best tier among them speaks for its name.
-        if (!known || ORDER[entry.tier] < ORDER[known.tier]) this.byPublisher.set(key, entry);
+        for (const name of [entry.publisher, ...(entry.names ?? [])]) {
+          const key = name.toLowerCase();
+          const known = this.byPublisher.get(key);
+          // One publisher may own several hosts; the best tier among them speaks for its name.
+          if (!known || ORDER[entry.tier] < ORDER[known.tier]) this.byPublisher.set(key, entry);
+        }
       }
     }
   }
@@ -142,9 +146,18 @@ export class HostRegistry {
     return undefined;
   }
 
-  /** The usable entry whose publisher has this name, for an original cited by name only. */
+  /**
+   * The usable entry whose publisher has this name, for an original cited by name only. A name with
+   * a gloss in brackets ("华尔街见闻 (Wallstreetcn)") is looked up whole, then by each part.
+   */
   publisher(name: string): HostEntry | undefined {
-    return this.byPublisher.get(name.trim().toLowerCase());
+    const whole = name.trim();
+    const m = /^(.+?)\s*[(（](.+?)[)）]$/.exec(whole);
+    for (const n of m ? [whole, m[1]!, m[2]!] : [whole]) {
+      const entry = this.byPublisher.get(n.trim().toLowerCase());
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /** How a URL rates on its own. */

@@ -14,7 +14,7 @@ const TRACKING_PARAM =
 const PAGED_PATH = /\/page\/\d+\/?$/i;
 const LISTING_PATH =
   /^\/(?:tag|tags|category|categories|topic|topics|search|author|authors)(?:\/[^/.]+)?\/?$/i;
-const SEARCH_PARAM = /^(?:q|query|s|search|keyword|keywords|wd|page|paged)$/i;
+const SEARCH_PARAM = /^(?:q|query|s|search|keyword|keywords|wd)$/i;
 
 /** The host as the registry keys it: lower case, no trailing dot, no leading "www.". */
 export function hostKey(host: string): string {

@@ -147,12 +147,21 @@ describe('options', () => {
     const options = await extensionPage('options.html');
     await options.getByRole('button', { name: 'New entry' }).click();
     await options.getByRole('button', { name: 'Add note' }).click();
-    await options.getByLabel('URL (http or https)').fill('javascript:alert(1)');
+    const url = options.getByLabel('URL of the original (https)');
+    // The tier and the canonical form show as the URL is typed (the host registry ships in the build).
+    await url.fill('https://www.reuters.com/technology/a-story?utm_source=feed');
+    const help = options.locator('#f-notes-0-sources-0-url-help');
+    await expect
+      .poll(() => help.innerText())
+      .toMatch(/Source tier: outlet\..*tracking parameters \(utm_source\)/s);
+    await url.fill('https://unknown-site.example/post');
+    await expect.poll(() => help.innerText()).toMatch(/Source tier: unrated/);
+    await url.fill('javascript:alert(1)');
     await options.getByRole('button', { name: 'Save' }).click();
     const problems = options.locator('#editor-problems');
     await expect.poll(() => problems.innerText()).toMatch(/Fix \d+ problems/);
     expect(await problems.innerText()).toMatch(/notes\.0\.sources\.0\.url: must be an http\(s\) URL/);
-    expect(await options.getByLabel('URL (http or https)').getAttribute('aria-invalid')).toBe('true');
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(options)).toEqual([]);
     await options.getByRole('button', { name: 'Cancel' }).click();
     await options.close();
