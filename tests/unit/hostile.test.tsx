@@ -70,7 +70,7 @@ describe('hostile data', () => {
             bundled: false,
             revision: 1,
             asOf: '2026-11-29',
-    ratings: {},
+            ratings: {},
           }}
           lang="en"
           strings={stringsFor('en')}
