@@ -3,21 +3,11 @@
  * traceable to its original (lib/sources/lint), nothing dated after the dataset's asOf date, and
  * every entity either has a Chinese name or says that Chinese media use its Latin name.
  */
-import type { Dataset, EntityType, NoteKind } from '../schema';
+import type { Dataset } from '../schema';
 import { checkIntegrity } from './integrity';
 import { normalizeKey } from '../text/fold';
 import type { HostRegistry } from '../sources/registry';
 import { lintNoteSources } from '../sources/lint';
-
-/** What every entity of a type must have at least one note of: a model its lineage, a company its money. */
-const REQUIRED_KINDS: Record<EntityType, NoteKind[]> = {
-  company: ['funding'],
-  lab: ['funding', 'provenance'],
-  'model-family': ['provenance'],
-  model: ['provenance'],
-  product: ['provenance'],
-  chip: ['compute', 'provenance'],
-};
 
 /** Compares partial dates by their common precision ("2024" is not after "2024-03-01"). */
 function isAfter(date: string, asOf: string): boolean {
@@ -43,11 +33,6 @@ export function lintDataset(dataset: Dataset, registry: HostRegistry): string[] 
     for (const decoy of entity.decoys ?? []) {
       if (!names.some((n) => normalizeKey(decoy).includes(n)))
         problems.push(`${where}.decoys: "${decoy}" contains none of the entity's names`);
-    }
-    const kinds = new Set(entity.notes.map((n) => n.kind));
-    const needs = REQUIRED_KINDS[entity.type];
-    if (needs.length > 0 && !needs.some((k) => kinds.has(k))) {
-      problems.push(`${where}.notes: a ${entity.type} needs at least one ${needs.join(' or ')} note`);
     }
     for (const note of entity.notes) {
       const at = `${where}.notes[${note.id}]`;

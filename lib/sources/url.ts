@@ -12,8 +12,7 @@ const TRACKING_PARAM =
  * "/tag/ai", "/search". An article filed under a category ("/category/ai/123.html") is not one.
  */
 const PAGED_PATH = /\/page\/\d+\/?$/i;
-const LISTING_PATH =
-  /^\/(?:tag|tags|category|categories|topic|topics|search|author|authors)(?:\/[^/.]+)?\/?$/i;
+const LISTING_PATH = /^\/(?:tag|tags|category|categories|search|author|authors)(?:\/[^/.]+)?\/?$/i;
 const SEARCH_PARAM = /^(?:q|query|s|search|keyword|keywords|wd)$/i;
 
 /** The host as the registry keys it: lower case, no trailing dot, no leading "www.". */

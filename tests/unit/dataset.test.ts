@@ -145,11 +145,6 @@ describe('lintDataset', () => {
     ],
     ['a missing Chinese name', (d: Dataset) => delete d.entities[2]!.name.zhUsesLatin, /add name\.zh/],
     [
-      'a company without funding notes',
-      (d: Dataset) => (d.entities[0]!.notes = []),
-      /needs at least one funding/,
-    ],
-    [
       'a decoy without the name',
       (d: Dataset) => (d.entities[0]!.decoys = ['unrelated words']),
       /contains none of/,

@@ -1,0 +1,174 @@
+/**
+ * The evaluation corpus in tests/fixtures/eval/: real excerpts and whole saved pages that nobody on
+ * the team wrote, labelled by hand, split once into a tuning half and a test half (split.json) before
+ * any tuning. Figures that count are the test half's.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Window } from 'happy-dom';
+import { paragraphs } from './labelled';
+import type { Scanner, ScanMention } from './scan-core';
+
+export const EVAL_DIR = resolve(import.meta.dirname, '../tests/fixtures/eval');
+
+export type EvalLang = 'en' | 'zh';
+
+export interface EvalCase {
+  name: string;
+  kind: 'excerpt' | 'page';
+  lang: EvalLang;
+  tricky: boolean;
+  /** The raw file: plain text for excerpts, HTML for pages. */
+  raw: string;
+  /** The text offsets refer to: the excerpt, or the page's textContent. */
+  text: string;
+  expected: { start: number; end: number; entity: string }[];
+  /** Names in a page's navigation, footer or widgets: marking them counts against precision. */
+  chrome: { start: number; end: number; entity: string }[];
+}
+
+interface Spec {
+  lang: string;
+  tricky?: boolean;
+  mentions: { text: string; entity: string }[];
+  chrome?: { text: string; entity: string }[];
+}
+
+/**
+ * A page's textContent (the scan CLI's offsets), and the same text with script, style and template
+ * contents blanked, so labels are found where a reader sees them.
+ */
+export function pageText(html: string): { text: string; visible: string } {
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  window.document.write(html);
+  let text = '';
+  let visible = '';
+  const walker = window.document.createTreeWalker(window.document.documentElement, 0x4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as unknown as Text).data;
+    text += data;
+    const hidden = node.parentElement?.closest('script, style, noscript, template');
+    visible += hidden ? ' '.repeat(data.length) : data;
+  }
+  void window.happyDOM.close();
+  return { text, visible };
+}
+
+/** Finds each label after the previous one (labels are in text order). */
+function locate(
+  name: string,
+  haystack: string,
+  labels: { text: string; entity: string }[],
+): { start: number; end: number; entity: string }[] {
+  let from = 0;
+  return labels.map((m) => {
+    const start = haystack.indexOf(m.text, from);
+    if (start < 0) throw new Error(`${name}: label "${m.text}" not found after offset ${from}`);
+    from = start + m.text.length;
+    return { start, end: from, entity: m.entity };
+  });
+}
+
+/** Loads every case of the corpus. */
+export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
+  const cases: EvalCase[] = [];
+  for (const [kind, sub, ext] of [
+    ['excerpt', 'excerpts', '.txt'],
+    ['page', 'pages', '.html'],
+  ] as const) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(dir, sub)).filter((f) => f.endsWith(ext));
+    } catch {
+      continue;
+    }
+    for (const file of files.sort()) {
+      const name = file.slice(0, -ext.length);
+      const raw = readFileSync(join(dir, sub, file), 'utf8');
+      const spec = JSON.parse(readFileSync(join(dir, sub, `${name}.expected.json`), 'utf8')) as Spec;
+      const { text, visible } = kind === 'page' ? pageText(raw) : { text: raw, visible: raw };
+      cases.push({
+        name,
+        kind,
+        lang: spec.lang.startsWith('zh') ? 'zh' : 'en',
+        tricky: !!spec.tricky,
+        raw,
+        text,
+        expected: locate(name, visible, spec.mentions),
+        chrome: locate(name, visible, spec.chrome ?? []),
+      });
+    }
+  }
+  return cases;
+}
+
+export interface Split {
+  /** When the split was made, before any tuning on the corpus. */
+  made: string;
+  how: string;
+  tune: string[];
+  test: string[];
+}
+
+/** The recorded split. */
+export function loadSplit(dir = EVAL_DIR): Split {
+  return JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as Split;
+}
+
+/** The entities the corpus was labelled against: predictions of later entities are not counted. */
+export function loadEvalVocabulary(dir = EVAL_DIR): Set<string> {
+  return new Set(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')) as string[]);
+}
+
+export interface EvalScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  errors: string[];
+}
+
+/** What the scanner marks in one case. */
+export function predict(scanner: Scanner, c: EvalCase): ScanMention[] {
+  return c.kind === 'page' ? scanner.scanHtml(c.raw) : scanner.scanText(c.text);
+}
+
+/** Scores cases: a hit needs the exact span and the right entity; a mark in page chrome is a false one. */
+export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<string>): EvalScore {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
+  for (const c of cases) {
+    const predicted = predict(scanner, c).filter((m) => vocabulary.has(m.entity.id));
+    const want = new Set(c.expected.map(key));
+    const got = new Set(predicted.map((m) => key({ start: m.start, end: m.end, entity: m.entity.id })));
+    for (const m of predicted) {
+      if (want.has(key({ start: m.start, end: m.end, entity: m.entity.id }))) tp++;
+      else {
+        fp++;
+        const context = c.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ');
+        errors.push(`${c.name}: false "${m.text}" → ${m.entity.id} (${m.match}) …${context}…`);
+      }
+    }
+    for (const m of c.expected) {
+      if (!got.has(key(m))) {
+        fn++;
+        const context = c.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ');
+        errors.push(`${c.name}: missed "${c.text.slice(m.start, m.end)}" → ${m.entity} …${context}…`);
+      }
+    }
+  }
+  return {
+    tp,
+    fp,
+    fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    errors,
+  };
+}
+
+export { paragraphs };
