@@ -8,6 +8,8 @@ import * as v from 'valibot';
 export const CARD_TRIGGERS = ['hover', 'click'] as const;
 export const MARK_STYLES = ['underline', 'background', 'quiet'] as const;
 export const LANGUAGES = ['auto', 'en', 'zh'] as const;
+/** Every mention marked, or only the first of each name per paragraph. */
+export const MARK_DENSITIES = ['all', 'first'] as const;
 
 const HostSchema = v.pipe(
   v.string(),
@@ -21,6 +23,7 @@ export const SettingsSchema = v.object({
   cardTrigger: v.fallback(v.picklist(CARD_TRIGGERS), 'hover'),
   markStyle: v.fallback(v.picklist(MARK_STYLES), 'underline'),
   language: v.fallback(v.picklist(LANGUAGES), 'auto'),
+  markDensity: v.fallback(v.picklist(MARK_DENSITIES), 'all'),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cardTrigger: 'hover',
   markStyle: 'underline',
   language: 'auto',
+  markDensity: 'all',
 };
 
 /** Reads stored settings; anything missing or invalid takes its default. */

@@ -76,11 +76,11 @@ export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
     ['excerpt', 'excerpts', '.txt'],
     ['page', 'pages', '.html'],
   ] as const) {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(join(dir, sub)).filter((f) => f.endsWith(ext));
     } catch {
-      continue;
+      continue; // no such part of the corpus yet
     }
     for (const file of files.sort()) {
       const name = file.slice(0, -ext.length);

@@ -38,7 +38,7 @@ export function createScanner(
   const run = (document: Document, offsetOf: (node: Text) => number): ScanMention[] => {
     const annotator = new Annotator(matcher, { checkVisibility: true });
     annotator.scan(document.body);
-    return annotator.all().map((m) => {
+    return annotator.shown().map((m) => {
       const start = offsetOf(m.range.startContainer as Text) + m.range.startOffset;
       const end = offsetOf(m.range.endContainer as Text) + m.range.endOffset;
       const entity = entities.get(m.entityId)!;

@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
-import { CARD_TRIGGERS, LANGUAGES, MARK_STYLES, siteKey, type Settings } from '../../lib/settings';
+import {
+  CARD_TRIGGERS,
+  LANGUAGES,
+  MARK_DENSITIES,
+  MARK_STYLES,
+  siteKey,
+  type Settings,
+} from '../../lib/settings';
 import type { Strings } from '../../lib/i18n';
 
 export interface SettingsFormProps {
@@ -18,11 +25,13 @@ export function SettingsForm({ settings, strings, onChange }: SettingsFormProps)
     underline: s.underline,
     background: s.background,
     quiet: s.quiet,
+    all: s.all,
+    first: s.first,
     auto: s.auto,
     en: s.english,
     zh: s.chinese,
   };
-  const radios = <K extends 'cardTrigger' | 'markStyle' | 'language'>(
+  const radios = <K extends 'cardTrigger' | 'markStyle' | 'markDensity' | 'language'>(
     key: K,
     values: readonly Settings[K][],
     legend: string,
@@ -95,6 +104,7 @@ export function SettingsForm({ settings, strings, onChange }: SettingsFormProps)
       </section>
       {radios('cardTrigger', CARD_TRIGGERS, s.cardTrigger)}
       {radios('markStyle', MARK_STYLES, s.markStyle)}
+      {radios('markDensity', MARK_DENSITIES, s.markDensity)}
       {radios('language', LANGUAGES, s.language)}
     </div>
   );

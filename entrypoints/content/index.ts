@@ -14,6 +14,32 @@ import { parseTabRequest, type PageMentions } from '../../lib/messages/tab-proto
 import { request } from '../../utils/messaging';
 import { dataRevision, loadSettings, watchSettings } from '../../utils/settings';
 import { startRunner, type Runner } from './runner';
+import { frameSkipReason, visibleLength, type FrameFacts } from '../../lib/dom/frames';
+
+/** Blank frames are looked at again after these delays (a comment widget fills in), then left. */
+const BLANK_FRAME_RECHECK_MS = [2_000, 8_000];
+
+function frameFacts(): FrameFacts {
+  return {
+    top: window === window.top,
+    width: window.innerWidth,
+    height: window.innerHeight,
+    host: location.hostname,
+    name: window.name,
+    textLength: visibleLength(document.body?.textContent ?? ''),
+  };
+}
+
+/** Resolves true once the frame is worth reading (now or at a recheck), false when it never is. */
+async function frameWorthReading(ctx: { setTimeout: (fn: () => void, ms: number) => number }) {
+  for (const delay of [0, ...BLANK_FRAME_RECHECK_MS]) {
+    if (delay) await new Promise<void>((resolve) => ctx.setTimeout(resolve, delay));
+    const reason = frameSkipReason(frameFacts());
+    if (reason === undefined) return true;
+    if (reason !== 'blank') return false;
+  }
+  return false;
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -25,6 +51,8 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return; // nothing to paint with
+    // Ad, tiny and blank frames ask for nothing (each scan would fetch the whole name index).
+    if (!(await frameWorthReading(ctx))) return;
     const host = location.hostname;
     const browserLang = langFromTag(browser.i18n.getUILanguage());
     let settings: Settings = await loadSettings();

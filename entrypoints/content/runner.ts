@@ -5,7 +5,13 @@
  */
 import type { ContentScriptContext } from '#imports';
 import type { AliasMatcher } from '../../lib/match/matcher';
-import { Annotator, liveRange, rangeContainsPoint, type PageMention } from '../../lib/dom/annotator';
+import {
+  Annotator,
+  REVEALING_ATTRIBUTES,
+  liveRange,
+  rangeContainsPoint,
+  type PageMention,
+} from '../../lib/dom/annotator';
 import { blocksInView } from '../../lib/dom/blocks';
 import { MarkWindow } from '../../lib/dom/mark-window';
 import { highlightName, type Settings } from '../../lib/settings';
@@ -22,13 +28,21 @@ const HOVER_CLOSE_MS = 350;
 const RESCAN_MS = 250;
 const FIRST_SLICE_MS = 12;
 const SLICE_MS = 8;
+/** What the page's changes are watched for: text, nodes, and attributes that may reveal text. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: REVEALING_ATTRIBUTES,
+};
 
 /** The mark styles for shadow roots, which the page-level stylesheet cannot reach. */
 const markSheet = new CSSStyleSheet();
 markSheet.replaceSync(pageCss);
 
 export interface Runner {
-  /** Applies changed settings (mark style, card trigger, language) without rescanning. */
+  /** Applies changed settings (mark style and density, card trigger, language) without rescanning. */
   configure(settings: Settings, lang: Lang): void;
   /** Mention counts per entity, in order of first appearance. */
   counts(): { entityId: string; count: number }[];
@@ -56,9 +70,10 @@ export function startRunner(
     shadowRoots.add(root);
     if (!root.adoptedStyleSheets.includes(markSheet))
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, markSheet];
-    observer?.observe(root, { childList: true, subtree: true, characterData: true });
+    observer?.observe(root, OBSERVED);
   };
   const annotator = new Annotator(matcher, {
+    density: settings.markDensity,
     checkVisibility: true,
     exclude: (el) => el.localName === HOST_TAG,
     shadowRoots: onShadowRoot,
@@ -225,7 +240,7 @@ export function startRunner(
       if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
       if (event.code !== 'KeyJ' && event.code !== 'KeyK') return;
       if (isEditable(event.target) && !card.contains(event.target)) return;
-      const mentions = annotator.all();
+      const mentions = annotator.shown();
       if (mentions.length === 0) return;
       event.preventDefault();
       event.stopPropagation();
@@ -257,7 +272,13 @@ export function startRunner(
   // page that never stops changing (a ticker) is still rescanned.
   let rescanTimer: number | undefined;
   observer = new MutationObserver((records) => {
-    const relevant = records.filter((r) => !card.contains(r.target));
+    // Class and style changes are frequent and nearly always irrelevant: only those that may reveal
+    // text the scan left out (see Annotator.mayReveal) wake a rescan.
+    const relevant = records.filter(
+      (r) =>
+        !card.contains(r.target) &&
+        (r.type !== 'attributes' || annotator.mayReveal(r.target, r.attributeName)),
+    );
     if (relevant.length === 0) return;
     pending.push(...relevant);
     if (rescanTimer !== undefined) return;
@@ -269,9 +290,8 @@ export function startRunner(
       else if (!scanning) applyChanges();
     }, RESCAN_MS);
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  for (const root of shadowRoots)
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(document.body, OBSERVED);
+  for (const root of shadowRoots) observer.observe(root, OBSERVED);
 
   const stop = () => {
     if (stopped) return;
@@ -293,6 +313,7 @@ export function startRunner(
     configure(next, nextLang) {
       settings = next;
       lang = nextLang;
+      if (annotator.setDensity(next.markDensity)) paint();
       const name = highlightName(next.markStyle);
       if (name !== markName) {
         CSS.highlights.delete(markName);
@@ -306,7 +327,10 @@ export function startRunner(
       return [...counts].map(([entityId, count]) => ({ entityId, count }));
     },
     reveal(entityId) {
-      const mentions = annotator.all().filter((m) => m.entityId === entityId);
+      // Painted mentions first: one in a footer or menu is revealed only when there is no other.
+      const all = annotator.all().filter((m) => m.entityId === entityId);
+      const painted = all.filter((m) => m.shown);
+      const mentions = painted.length > 0 ? painted : all;
       if (mentions.length === 0) return false;
       const after = active?.entityId === entityId ? mentions.indexOf(active) + 1 : 0;
       show(mentions[after % mentions.length]!);

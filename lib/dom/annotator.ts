@@ -12,6 +12,7 @@ import {
   isInsideSkipped,
   markRange,
   rangeFor,
+  splitAtBoxes,
   type CollectOptions,
   type TextBlock,
   withoutHidden,
@@ -20,6 +21,12 @@ import {
 /** A mention placed in the page. */
 export interface PageMention extends Mention {
   block: TextBlock;
+  /**
+   * False for mentions the reader does not want painted: in page chrome (navigation, footers, share
+   * and ad widgets), or repeats in a paragraph when only the first is marked. "On this page" still
+   * counts them.
+   */
+  shown: boolean;
   /** What the highlight paints (static: see markRange); use liveRange() to measure it. */
   range: AbstractRange;
   /** The page's text of the mention, as written there. */
@@ -29,6 +36,8 @@ export interface PageMention extends Mention {
 interface ScannedBlock {
   block: TextBlock;
   region: Element;
+  /** In navigation, a footer, a share or ad widget: its mentions are not painted. */
+  chrome: boolean;
   result: FindResult;
   mentions: PageMention[];
 }
@@ -64,6 +73,17 @@ export interface ChangeRecord {
   target: Node;
   addedNodes: ArrayLike<Node>;
   removedNodes: ArrayLike<Node>;
+  attributeName?: string | null;
+}
+
+/** Attributes whose change can reveal hidden text (what the runner asks the observer for). */
+export const REVEALING_ATTRIBUTES = ['class', 'style', 'hidden', 'open'];
+
+/** Which mentions are painted: every one, or the first of each entity per paragraph. */
+export type MarkDensity = 'all' | 'first';
+
+export interface AnnotatorOptions extends CollectOptions {
+  density?: MarkDensity;
 }
 
 export class Annotator {
@@ -77,11 +97,43 @@ export class Annotator {
   private dirty = false;
   /** Block elements whose mentions changed since the last takeChanged(). */
   private readonly changed = new Set<Element>();
+  /**
+   * Block elements with a name in text that layout hid (display: none, a closed <details>): a
+   * class, style or attribute change may reveal it, and then they are read again.
+   */
+  private readonly hiddenNames = new Set<Element>();
 
   constructor(
     private readonly matcher: AliasMatcher,
-    private readonly options: CollectOptions = {},
+    private readonly options: AnnotatorOptions = {},
   ) {}
+
+  /** Paints every mention or only the first of each entity per paragraph; returns true if that changed. */
+  setDensity(density: MarkDensity): boolean {
+    if ((this.options.density ?? 'all') === density) return false;
+    this.options.density = density;
+    this.ordered = undefined;
+    for (const [element, blocks] of this.scanned) {
+      for (const b of blocks) b.mentions = this.withShown(b, b.mentions);
+      this.changed.add(element);
+    }
+    return true;
+  }
+
+  /**
+   * True when a change of this attribute on `target` may reveal text the scan left out: the
+   * `hidden` attribute removed, or any revealing attribute on or around a block with hidden names.
+   */
+  mayReveal(target: Node, attributeName: string | null | undefined): boolean {
+    if (target.nodeType !== 1) return false;
+    const el = target as Element;
+    if (attributeName === 'hidden' && !el.hasAttribute('hidden')) return true;
+    for (const block of this.hiddenNames) {
+      if (!block.isConnected) this.hiddenNames.delete(block);
+      else if (block === el || el.contains(block) || block.contains(el)) return true;
+    }
+    return false;
+  }
 
   /** Scans everything under `root`, replacing earlier results; returns the mentions in page order. */
   scan(root: Element): readonly PageMention[] {
@@ -121,8 +173,7 @@ export class Annotator {
             done = true;
             break;
           }
-          const scanned = this.scanBlock(next.value, touched, regionCache);
-          if (scanned) fresh.push(scanned);
+          fresh.push(...this.scanBlock(next.value, touched, regionCache));
           if (n % 8 === 0 && now() >= end) break;
         }
         this.settle(touched, fresh);
@@ -144,6 +195,17 @@ export class Annotator {
       if (record.type === 'characterData') {
         const block = blockAncestor(record.target);
         if (block) roots.add(block);
+        continue;
+      }
+      if (record.type === 'attributes') {
+        const el = record.target as Element;
+        if (!this.mayReveal(el, record.attributeName)) continue;
+        if (record.attributeName === 'hidden') {
+          const block = isBlockElement(el) ? el : blockAncestor(el);
+          if (block) roots.add(block);
+        }
+        for (const block of this.hiddenNames)
+          if (block === el || el.contains(block) || block.contains(el)) roots.add(block);
         continue;
       }
       for (const node of Array.from(record.addedNodes)) {
@@ -183,7 +245,7 @@ export class Annotator {
   ranges(): AbstractRange[] {
     const out: AbstractRange[] = [];
     for (const blocks of this.scanned.values())
-      for (const b of blocks) for (const m of b.mentions) out.push(m.range);
+      for (const b of blocks) for (const m of b.mentions) if (m.shown) out.push(m.range);
     return out;
   }
 
@@ -200,8 +262,14 @@ export class Annotator {
   /** The Ranges of the mentions in a block element's text (empty when it has none now). */
   rangesOf(element: Element): AbstractRange[] {
     const out: AbstractRange[] = [];
-    for (const b of this.scanned.get(element) ?? []) for (const m of b.mentions) out.push(m.range);
+    for (const b of this.scanned.get(element) ?? [])
+      for (const m of b.mentions) if (m.shown) out.push(m.range);
     return out;
+  }
+
+  /** The painted mentions, in page order (what the keyboard moves through and the scan CLI reports). */
+  shown(): PageMention[] {
+    return this.all().filter((m) => m.shown);
   }
 
   /** The mentions, in page order. */
@@ -222,21 +290,35 @@ export class Annotator {
     const { block, mentions } = entry;
     const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
     // A caret sits between characters: one just after a mention's last character still counts.
-    return mentions.find((m) => m.start <= at && at <= m.end);
+    return mentions.find((m) => m.shown && m.start <= at && at <= m.end);
   }
 
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
     const regionCache = new Map<Element, Element>();
     const fresh: ScannedBlock[] = [];
-    for (const block of blocks) {
-      const scanned = this.scanBlock(block, touched, regionCache);
-      if (scanned) fresh.push(scanned);
-    }
+    for (const block of blocks) fresh.push(...this.scanBlock(block, touched, regionCache));
     this.settle(touched, fresh);
   }
 
-  /** Scans a block; one that names nothing is not kept (nothing to paint, forget or re-decide). */
+  /**
+   * Scans a block, split first where layout starts a new box inside it; parts that name nothing
+   * are not kept (nothing to paint, forget or re-decide).
+   */
   private scanBlock(
+    block: TextBlock,
+    touched: Set<Region>,
+    regionCache: Map<Element, Element>,
+  ): ScannedBlock[] {
+    const parts = this.options.checkVisibility ? splitAtBoxes(block) : [block];
+    const out: ScannedBlock[] = [];
+    for (const part of parts) {
+      const scanned = this.scanPart(part, touched, regionCache);
+      if (scanned) out.push(scanned);
+    }
+    return out;
+  }
+
+  private scanPart(
     block: TextBlock,
     touched: Set<Region>,
     regionCache: Map<Element, Element>,
@@ -246,6 +328,7 @@ export class Annotator {
     // Hidden inline text is left out only now (see withoutHidden): most blocks name nothing.
     if (this.options.checkVisibility) {
       const shown = withoutHidden(block);
+      if (shown !== block) this.hiddenNames.add(block.element);
       if (!shown) return undefined;
       if (shown !== block) {
         block = shown;
@@ -261,7 +344,7 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    const scanned: ScannedBlock = { block, region, result, mentions: [] };
+    const scanned: ScannedBlock = { block, region, chrome: isChrome(block.element), result, mentions: [] };
     this.record(scanned, touched);
     return scanned;
   }
@@ -292,12 +375,33 @@ export class Annotator {
     if (sameMentions(mentions, scanned.mentions)) return;
     this.dirty = true;
     this.changed.add(scanned.block.element);
-    scanned.mentions = mentions.map((m) => ({
-      ...m,
-      block: scanned.block,
-      range: markRange(scanned.block, m.start, m.end),
-      text: scanned.block.text.slice(m.start, m.end),
-    }));
+    scanned.mentions = this.withShown(
+      scanned,
+      mentions.map((m) => ({
+        ...m,
+        block: scanned.block,
+        shown: true,
+        range: markRange(scanned.block, m.start, m.end),
+        text: scanned.block.text.slice(m.start, m.end),
+      })),
+    );
+  }
+
+  /** The mentions with `shown` set by the block's chrome flag and the density setting. */
+  private withShown(scanned: ScannedBlock, mentions: PageMention[]): PageMention[] {
+    const first = this.options.density === 'first';
+    // The first of each entity per paragraph: earlier parts of the same element count too.
+    const seen = new Set<string>();
+    if (first)
+      for (const b of this.scanned.get(scanned.block.element) ?? []) {
+        if (b === scanned) break;
+        for (const m of b.mentions) if (m.shown) seen.add(m.entityId);
+      }
+    return mentions.map((m) => {
+      const shown = !scanned.chrome && (!first || !seen.has(m.entityId));
+      if (shown) seen.add(m.entityId);
+      return m.shown === shown ? m : { ...m, shown };
+    });
   }
 
   private regionOf(element: Element): Region {
@@ -442,6 +546,48 @@ function sameMentions(next: readonly Mention[], current: readonly PageMention[])
 }
 
 const REGION_TAGS = new Set(['article', 'aside', 'nav', 'main', 'header', 'footer', 'section', 'body']);
+
+/** Class or id words of share, social, ad and cookie widgets, menus and breadcrumbs. */
+const CHROME_WORDS =
+  /(?:^|[\s_-])(?:share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|navbar|menu|subscribe|newsletter)(?:$|[\s_-])/i;
+
+/**
+ * True for page chrome, where readers do not want names marked: navigation, the site's header and
+ * footer (an article's footer too: tags, "filed under"), share, ad and cookie widgets, menus. A
+ * header inside an article or main is part of the content (the headline, the byline). Class and id words are read only on the block and its
+ * nearest ancestors: a page wrapper's "menu-open" or "has-ads" says nothing about its text.
+ */
+export function isChrome(element: Element): boolean {
+  const path: Element[] = [];
+  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
+  let inContent = false;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const el = path[i]!;
+    const tag = el.localName;
+    const role = el.getAttribute('role');
+    if (tag === 'article' || tag === 'main' || role === 'main') {
+      inContent = true;
+      continue;
+    }
+    if (
+      tag === 'nav' ||
+      tag === 'footer' ||
+      role === 'navigation' ||
+      role === 'menu' ||
+      role === 'contentinfo'
+    )
+      return true;
+    if (!inContent && (tag === 'header' || role === 'banner')) return true;
+    if (i <= CHROME_CLASS_DEPTH && tag !== 'body' && tag !== 'html') {
+      const words = `${el.id} ${el.getAttribute('class') ?? ''}`;
+      if (words.length > 1 && CHROME_WORDS.test(words)) return true;
+    }
+  }
+  return false;
+}
+
+/** How many ancestors of a block (besides itself) have their class and id words read. */
+const CHROME_CLASS_DEPTH = 4;
 
 /**
  * The region whose names give context to an ambiguous name: the nearest sectioning element, except

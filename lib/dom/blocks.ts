@@ -302,6 +302,59 @@ export function withoutHidden(block: TextBlock): TextBlock | undefined {
   return /\S/.test(kept.text) ? kept : undefined;
 }
 
+/** ASCII letters and digits: the characters a Latin name's word boundary is about. */
+function isLatinWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * True when layout starts a new box between two text nodes of one block: an element on the way from
+ * either node up to their common ancestor is displayed as anything but inline ("display: block" on a
+ * span, a flex item, an inline-block).
+ */
+function boxBetween(a: Text, b: Text, top: Element): boolean {
+  const view = top.ownerDocument.defaultView;
+  if (!view) return false;
+  const between: Element[] = [];
+  for (let el = a.parentElement; el && el !== top && !el.contains(b); el = el.parentElement) between.push(el);
+  for (let el = b.parentElement; el && el !== top && !el.contains(a); el = el.parentElement) between.push(el);
+  return between.some((el) => {
+    // "" is a DOM without layout (happy-dom's default for most tags): inline, as tags say.
+    const display = view.getComputedStyle(el).display;
+    return display !== '' && display !== 'inline' && display !== 'contents';
+  });
+}
+
+/**
+ * The block split where layout starts a new box between two of its text nodes that touch with no
+ * space ("Learn how" in one `display: block` span, "Microsoft Store" in the next): tag names alone
+ * read them as one word, "howMicrosoft". Layout is asked only at such letter-to-letter junctions, so
+ * ordinary prose costs two character checks per text node. Returns `[block]` when nothing splits.
+ */
+export function splitAtBoxes(block: TextBlock): TextBlock[] {
+  const { nodes } = block;
+  let cuts: number[] | undefined;
+  for (let i = 1; i < nodes.length; i++) {
+    const prev = nodes[i - 1]!.data;
+    if (!isLatinWordCode(prev.charCodeAt(prev.length - 1)) || !isLatinWordCode(nodes[i]!.data.charCodeAt(0)))
+      continue;
+    if (boxBetween(nodes[i - 1]!, nodes[i]!, block.element)) (cuts ??= []).push(i);
+  }
+  if (!cuts) return [block];
+  const parts: TextBlock[] = [];
+  for (const [k, from] of [0, ...cuts].entries()) {
+    const to = cuts[k] ?? nodes.length;
+    const part: TextBlock = { element: block.element, text: '', nodes: [], starts: [] };
+    for (let i = from; i < to; i++) {
+      part.nodes.push(nodes[i]!);
+      part.starts.push(part.text.length);
+      part.text += nodes[i]!.data;
+    }
+    if (/\S/.test(part.text)) parts.push(part);
+  }
+  return parts;
+}
+
 /** Collects the readable text under `root` as blocks; whitespace-only blocks are dropped. */
 export function collectBlocks(root: Element | ShadowRoot, options: CollectOptions = {}): TextBlock[] {
   return [...iterateBlocks(root, options)];

@@ -63,6 +63,32 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
         `<p id="item-${i}">Story ${i}: OpenAI, Anthropic and DeepSeek ship models; NVIDIA sells the H100.</p>`,
     ).join('')}</main></body></html>`,
   },
+  '/layout.html': {
+    body: `<!doctype html><html lang="en"><head><title>Layout</title><style>.gone{display:none}.box{display:inline-block}</style></head><body><main>
+      <div id="stacked"><span style="display:block">Learn how</span><span style="display:block">Microsoft Store</span></div>
+      <p id="inline">Styled inline: <b>Open</b>AI ships models.</p>
+      <p id="boxes"><span class="box">Open</span><span class="box">AI</span></p>
+      <p id="revealed">A visible line.<span id="later" class="gone"> DeepSeek released a model.</span></p>
+      <div id="panel" hidden><p>Baichuan raised money.</p></div>
+      <details id="more"><summary>More</summary><p>Moonshot AI trains Kimi.</p></details>
+      </main></body></html>`,
+  },
+  '/chrome.html': {
+    body: `<!doctype html><html lang="en"><head><title>Chrome</title></head><body>
+      <header><a href="/">Home</a> <nav><a href="/ms">Microsoft</a> <a href="/g">Google</a></nav></header>
+      <main><article><header><h1>OpenAI and Anthropic raise money</h1></header>
+      <p>NVIDIA supplies the chips.</p><footer>Filed under DeepSeek</footer>
+      <div class="share-buttons"><a href="/s">Share on Google</a></div></article>
+      <aside class="ad-slot"><p>Sponsored: Microsoft Azure</p></aside></main>
+      <footer><p>© Microsoft 2026</p></footer></body></html>`,
+  },
+  '/many-frames.html': {
+    body: `<!doctype html><html lang="en"><head><title>Frames</title></head><body><main><p>Outer text about OpenAI.</p>
+      ${Array.from({ length: 12 }, (_, i) => `<iframe class="blank" title="blank ${i}"></iframe>`).join('')}
+      <iframe id="tiny" width="60" height="20" title="tiny" srcdoc="<p>Tiny frame about Anthropic and Claude models here.</p>"></iframe>
+      <iframe id="ad" name="google_ads_iframe_/1234/news_0" title="ad" srcdoc="<p>Advert text about Anthropic and Claude models.</p>"></iframe>
+      <iframe id="story" title="story" srcdoc="<p>Srcdoc text about Anthropic and Claude models.</p>"></iframe></main></body></html>`,
+  },
   '/inner.html': {
     body: `<!doctype html><html lang="en"><head><title>Inner</title></head><body><p>Inner text about NVIDIA and the H100 chip.</p></body></html>`,
   },
@@ -275,6 +301,44 @@ describe('the page is not ours', () => {
         .evaluate(() => [...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString()));
     await expect.poll(() => marksIn('#same')).toEqual(['NVIDIA', 'H100']);
     await expect.poll(() => marksIn('#srcdoc')).toEqual(['Anthropic', 'Claude']);
+    await page.close();
+  });
+
+  it('starts no scan in blank, tiny or ad frames', async () => {
+    const page = await open('many-frames.html');
+    // A frame that started a scan has registered its highlight (empty or not).
+    const registered = (selector: string) =>
+      page
+        .frameLocator(selector)
+        .locator('html')
+        .evaluate(() => CSS.highlights.has('assay-mention'));
+    await expect.poll(() => registered('#story')).toBe(true);
+    // Blank frames are looked at again after 2 s: wait past that look.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    for (const selector of ['#tiny', '#ad', 'iframe.blank >> nth=0', 'iframe.blank >> nth=11'])
+      expect(await registered(selector), selector).toBe(false);
+    await page.close();
+  });
+
+  it('reads boxes that layout separates as separate text, and marks text revealed later', async () => {
+    const page = await open('layout.html');
+    const texts = () =>
+      page.evaluate(() => [...(CSS.highlights.get('assay-mention') ?? [])].map((r) => r.toString()));
+    // "Learn how" and "Microsoft Store" are two block boxes: Microsoft is a word of its own there.
+    // Inline styling does not split a word ("<b>Open</b>AI"); inline-block boxes do.
+    await expect.poll(texts).toEqual(['Microsoft', 'OpenAI']);
+    await page.evaluate(() => document.getElementById('later')!.classList.remove('gone'));
+    await expect.poll(texts).toEqual(['Microsoft', 'OpenAI', 'DeepSeek']);
+    await page.evaluate(() => document.getElementById('panel')!.removeAttribute('hidden'));
+    await expect.poll(texts).toEqual(['Microsoft', 'OpenAI', 'DeepSeek', 'Baichuan']);
+    await page.evaluate(() => ((document.getElementById('more') as HTMLDetailsElement).open = true));
+    await expect.poll(texts).toEqual(['Microsoft', 'OpenAI', 'DeepSeek', 'Baichuan', 'Moonshot AI', 'Kimi']);
+    await page.close();
+  });
+
+  it('leaves navigation, footers, share and ad boxes unmarked, but not an article’s own header', async () => {
+    const page = await open('chrome.html');
+    await expect.poll(() => markedTexts(page)).toEqual(['OpenAI', 'Anthropic', 'NVIDIA']);
     await page.close();
   });
 

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { Annotator, isChrome, type ChangeRecord } from '../../lib/dom/annotator';
+import { collectBlocks, splitAtBoxes } from '../../lib/dom/blocks';
+import { AliasMatcher } from '../../lib/match/matcher';
+import { frameSkipReason, visibleLength, type FrameFacts } from '../../lib/dom/frames';
+
+const matcher = new AliasMatcher([
+  { text: 'OpenAI', entityId: 'openai' },
+  { text: 'Microsoft', entityId: 'microsoft' },
+  { text: 'DeepSeek', entityId: 'deepseek' },
+  { text: 'GPT-4', entityId: 'gpt-4' },
+]);
+const shown = (a: Annotator) => a.shown().map((m) => m.text);
+
+describe('blocks from layout', () => {
+  it('splits a block where a box starts between two words that touch', () => {
+    document.body.innerHTML =
+      '<div><span style="display:block">Learn how</span><span style="display:block">Microsoft Store</span></div>';
+    const [block] = collectBlocks(document.body);
+    expect(block!.text).toBe('Learn howMicrosoft Store');
+    expect(splitAtBoxes(block!).map((b) => b.text)).toEqual(['Learn how', 'Microsoft Store']);
+  });
+
+  it('keeps inline styling and spaced boxes whole (no layout question without touching words)', () => {
+    document.body.innerHTML = '<p><b>Open</b>AI and <span style="display:block"> Microsoft</span></p>';
+    const [block] = collectBlocks(document.body);
+    expect(splitAtBoxes(block!)).toEqual([block]);
+  });
+
+  it('marks a name the block boxes separate, with layout checked', () => {
+    document.body.innerHTML =
+      '<div><span style="display:block">Learn how</span><span style="display:flex">Microsoft Store</span></div>';
+    const annotator = new Annotator(matcher, { checkVisibility: true });
+    annotator.scan(document.body);
+    expect(shown(annotator)).toEqual(['Microsoft']);
+  });
+});
+
+describe('page chrome', () => {
+  it.each([
+    ['<nav><p id="x">Microsoft</p></nav>', true],
+    ['<footer><p id="x">© Microsoft</p></footer>', true],
+    ['<article><footer><p id="x">Filed under OpenAI</p></footer></article>', true],
+    ['<header><p id="x">Site name</p></header>', true],
+    ['<article><header><h1 id="x">OpenAI news</h1></header></article>', false],
+    ['<main><header><h1 id="x">OpenAI news</h1></header></main>', false],
+    ['<div class="social-share"><p id="x">Share</p></div>', true],
+    ['<div class="ad-slot"><p id="x">Sponsored</p></div>', true],
+    ['<div id="cookie-banner"><p id="x">Cookies</p></div>', true],
+    ['<div class="content shadow"><p id="x">Read more</p></div>', false],
+    ['<div role="navigation"><p id="x">Menu</p></div>', true],
+  ])('%s → %s', (html, chrome) => {
+    document.body.innerHTML = html;
+    expect(isChrome(document.getElementById('x')!)).toBe(chrome);
+  });
+
+  it('reads class words only near the block: a wrapper’s "menu-open" does not hide the article', () => {
+    document.body.className = 'menu-open has-ads';
+    document.body.innerHTML =
+      '<div class="page ads-enabled"><div><div><div><div><p id="x">OpenAI</p></div></div></div></div></div>';
+    expect(isChrome(document.getElementById('x')!)).toBe(false);
+    document.body.className = '';
+  });
+
+  it('keeps chrome mentions for counting but does not show them', () => {
+    document.body.innerHTML = '<nav><p>Microsoft</p></nav><main><p>OpenAI and Microsoft.</p></main>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    expect(annotator.all().map((m) => m.text)).toEqual(['Microsoft', 'OpenAI', 'Microsoft']);
+    expect(shown(annotator)).toEqual(['OpenAI', 'Microsoft']);
+    expect(annotator.ranges()).toHaveLength(2);
+  });
+});
+
+describe('mark density', () => {
+  it('marks only the first of each name per paragraph when asked, and every one again after', () => {
+    document.body.innerHTML = '<p>OpenAI, OpenAI and GPT-4; OpenAI.</p><p>OpenAI again.</p>';
+    const annotator = new Annotator(matcher, { density: 'first' });
+    annotator.scan(document.body);
+    expect(shown(annotator)).toEqual(['OpenAI', 'GPT-4', 'OpenAI']);
+    expect(annotator.setDensity('all')).toBe(true);
+    expect(shown(annotator)).toEqual(['OpenAI', 'OpenAI', 'GPT-4', 'OpenAI', 'OpenAI']);
+    expect(annotator.setDensity('all')).toBe(false);
+  });
+});
+
+describe('text revealed later', () => {
+  const mutate = (root: Node, change: () => void): ChangeRecord[] => {
+    const observer = new MutationObserver(() => {});
+    observer.observe(root, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden'],
+    });
+    change();
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return records;
+  };
+
+  it('reads a block again when a class change may reveal its hidden name, and ignores other changes', () => {
+    document.head.innerHTML = '<style>.gone { display: none }</style>';
+    document.body.innerHTML =
+      '<p id="p">Seen.<span id="s" class="gone"> DeepSeek news.</span></p><p id="q">Other text.</p>';
+    const annotator = new Annotator(matcher, { checkVisibility: true });
+    annotator.scan(document.body);
+    expect(shown(annotator)).toEqual([]);
+    const q = document.getElementById('q')!;
+    expect(annotator.mayReveal(q, 'class')).toBe(false);
+    const s = document.getElementById('s')!;
+    expect(annotator.mayReveal(s, 'class')).toBe(true);
+    expect(annotator.update(mutate(document.body, () => s.classList.remove('gone')))).toBe(true);
+    expect(shown(annotator)).toEqual(['DeepSeek']);
+    document.head.innerHTML = '';
+  });
+
+  it('reads a subtree whose hidden attribute is removed', () => {
+    document.body.innerHTML = '<div id="d" hidden><p>OpenAI news.</p></div>';
+    const annotator = new Annotator(matcher, { checkVisibility: true });
+    annotator.scan(document.body);
+    expect(shown(annotator)).toEqual([]);
+    const d = document.getElementById('d')!;
+    expect(annotator.update(mutate(document.body, () => d.removeAttribute('hidden')))).toBe(true);
+    expect(shown(annotator)).toEqual(['OpenAI']);
+  });
+});
+
+describe('frames worth reading', () => {
+  const frame = (f: Partial<FrameFacts>): FrameFacts => ({
+    top: false,
+    width: 600,
+    height: 400,
+    host: 'news.example',
+    name: '',
+    textLength: 500,
+    ...f,
+  });
+  it.each([
+    [frame({ top: true, width: 1, height: 1, textLength: 0 }), undefined],
+    [frame({}), undefined],
+    [frame({ host: 'tpc.googlesyndication.com' }), 'ad'],
+    [frame({ host: 'securepubads.g.doubleclick.net' }), 'ad'],
+    [frame({ name: 'google_ads_iframe_/1234/news_0' }), 'ad'],
+    [frame({ name: 'sidebar-ad-2' }), 'ad'],
+    [frame({ name: 'comments' }), undefined],
+    [frame({ width: 120, height: 40 }), 'tiny'],
+    [frame({ textLength: 3 }), 'blank'],
+  ])('%o → %s', (facts, reason) => {
+    expect(frameSkipReason(facts)).toBe(reason);
+  });
+
+  it('counts visible characters only, and stops counting early', () => {
+    expect(visibleLength('  \n\t a b  ')).toBe(2);
+    expect(visibleLength('x'.repeat(10_000), 20)).toBe(20);
+  });
+});
