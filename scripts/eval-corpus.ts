@@ -27,12 +27,25 @@ export interface EvalCase {
   chrome: { start: number; end: number; entity: string }[];
 }
 
+interface Label {
+  text: string;
+  entity: string;
+  /** Offset in the page's visible text, where a label's first occurrence is elsewhere (a title, a menu). */
+  at?: number;
+}
+
 interface Spec {
   lang: string;
   tricky?: boolean;
-  mentions: { text: string; entity: string }[];
-  chrome?: { text: string; entity: string }[];
+  mentions: Label[];
+  chrome?: Label[];
+  /** The page hides its body until its own scripts run (the scan CLI runs none): shown for the scan. */
+  revealedByScripts?: boolean;
 }
+
+/** Unhides a page that its scripts would reveal on load (what the reader sees when Assay runs). */
+const REVEAL_STYLE =
+  '<style>html, body { display: block !important; visibility: visible !important; }</style>';
 
 /**
  * A page's textContent (the scan CLI's offsets), and the same text with script, style and template
@@ -58,10 +71,16 @@ export function pageText(html: string): { text: string; visible: string } {
 function locate(
   name: string,
   haystack: string,
-  labels: { text: string; entity: string }[],
+  labels: Label[],
 ): { start: number; end: number; entity: string }[] {
   let from = 0;
   return labels.map((m) => {
+    if (m.at !== undefined) {
+      if (haystack.slice(m.at, m.at + m.text.length) !== m.text)
+        throw new Error(`${name}: label "${m.text}" is not at offset ${m.at}`);
+      from = m.at + m.text.length;
+      return { start: m.at, end: from, entity: m.entity };
+    }
     const start = haystack.indexOf(m.text, from);
     if (start < 0) throw new Error(`${name}: label "${m.text}" not found after offset ${from}`);
     from = start + m.text.length;
@@ -84,8 +103,10 @@ export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
     }
     for (const file of files.sort()) {
       const name = file.slice(0, -ext.length);
-      const raw = readFileSync(join(dir, sub, file), 'utf8');
       const spec = JSON.parse(readFileSync(join(dir, sub, `${name}.expected.json`), 'utf8')) as Spec;
+      const stored = readFileSync(join(dir, sub, file), 'utf8');
+      // The revealing style goes at the very end, so the text before it (every label) keeps its offsets.
+      const raw = spec.revealedByScripts ? `${stored}${REVEAL_STYLE}` : stored;
       const { text, visible } = kind === 'page' ? pageText(raw) : { text: raw, visible: raw };
       cases.push({
         name,
