@@ -344,7 +344,8 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    const scanned: ScannedBlock = { block, region, chrome: isChrome(block.element), result, mentions: [] };
+    const chrome = isChrome(block.element) || isLinkList(block);
+    const scanned: ScannedBlock = { block, region, chrome, result, mentions: [] };
     this.record(scanned, touched);
     return scanned;
   }
@@ -422,7 +423,7 @@ export class Annotator {
     if (isShadowRoot(element.getRootNode())) this.shadowElements.add(element);
     const region = this.regionOf(scanned.region);
     if (scanned.result.ambiguous.length > 0) region.undecided.add(scanned);
-    region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), 1);
+    region.entities.add(this.matcher.namedFor(scanned.result), 1);
     region.otherSense.add(scanned.result.otherSense, 1);
     touched.add(region);
   }
@@ -445,7 +446,7 @@ export class Annotator {
     for (const node of scanned.block.nodes) if (this.byNode.get(node) === scanned) this.byNode.delete(node);
     const region = this.regionOf(scanned.region);
     region.undecided.delete(scanned);
-    region.entities.add(new Set(scanned.result.mentions.map((m) => m.entityId)), -1);
+    region.entities.add(this.matcher.namedFor(scanned.result), -1);
     region.otherSense.add(scanned.result.otherSense, -1);
     touched.add(region);
   }
@@ -549,7 +550,7 @@ const REGION_TAGS = new Set(['article', 'aside', 'nav', 'main', 'header', 'foote
 
 /** Class or id words of share, social, ad and cookie widgets, menus and breadcrumbs. */
 const CHROME_WORDS =
-  /(?:^|[\s_-])(?:share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|navbar|menu|subscribe|newsletter)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|nav|navbar|menu|subscribe|newsletter|sidebar|widget|related|recommend|recommended|comments?|copyright|toc|footer|hot|rank|ranking|trending|popular)(?:$|[\s_-])/i;
 
 /**
  * True for page chrome, where readers do not want names marked: navigation, the site's header and
@@ -584,6 +585,22 @@ export function isChrome(element: Element): boolean {
     }
   }
   return false;
+}
+
+/**
+ * True for a short block that is mostly link text: a menu entry, a "Previous post: …" line, a list
+ * of related stories, a table of contents. A paragraph with a link or two in it is not one.
+ */
+export function isLinkList(block: TextBlock): boolean {
+  if (block.text.length > 160) return false;
+  let linked = 0;
+  let total = 0;
+  for (const node of block.nodes) {
+    const length = node.data.trim().length;
+    total += length;
+    if (length && node.parentElement?.closest('a')) linked += length;
+  }
+  return total > 0 && linked / total >= 0.6;
 }
 
 /** How many ancestors of a block (besides itself) have their class and id words read. */

@@ -15,6 +15,24 @@ export function hasAiCue(text: string): boolean {
   return LATIN_CUES.test(text) || CJK_CUES.test(text);
 }
 
+// The vocabulary of business news: a company's name in such a sentence means the company.
+const LATIN_BUSINESS_CUES =
+  /\b(?:compan(?:y|ies)|Inc|Corp|Ltd|LLC|shares?|stocks?|shareholders?|investors?|CEO|chief executive|executives?|founder|founded|acquisitions?|acquired?|acquires|bought|buys|deal|revenue|sales|profits?|earnings|quarter(?:ly)?|retail(?:er|ers)?|e-commerce|headquarters|employees|workers|subscribers?|customers|brand|billion|million|valuation|spokes(?:man|woman|person)|announced|launched|subsidiary|owned)\b/i;
+const CJK_BUSINESS_CUES =
+  /公司|集团|集團|股价|股價|股票|市值|收购|收購|创始人|創始人|创办|創辦|营收|營收|财报|財報|首席执行官|首席執行官|总裁|總裁|总部|總部|员工|員工|电商|電商|旗下|宣布|子公司|董事长|董事長|上市|业务|業務|用户|用戶/;
+
+/** True when the text reads as business news (what makes "Amazon" the company there). */
+export function hasBusinessCue(text: string): boolean {
+  return LATIN_BUSINESS_CUES.test(text) || CJK_BUSINESS_CUES.test(text);
+}
+
+/** True when the name ending at `end` is used as a company's: "Amazon's", "Amazon-owned", "Meta Platforms". */
+export function hasCompanySuffix(text: string, end: number): boolean {
+  return /^(?:['’]s\b|-(?:owned|backed|funded|based)\b|,? (?:Inc|Corp|Ltd|Group|Platforms)\b)/.test(
+    text.slice(end, end + 12),
+  );
+}
+
 const MODEL_SUFFIX =
   /^[\s-]?(?:\d|[0-9.]+[bkmBKM]\b|Pro\b|Ultra\b|Flash\b|Nano\b|Opus\b|Sonnet\b|Haiku\b|Large\b|Turbo\b|Chat\b|Instruct\b)/;
 
@@ -63,14 +81,15 @@ const PERSON_VERBS =
 
 /**
  * True when this occurrence reads as another sense: a person ("Claude Martin", "daughter Kimi",
- * "Claude says"), a compound ("Meta-analysis"), or a title ("the Bard", "Apache Spark").
+ * "Claude says"), a compound ("Meta-analysis"), or a title ("the Bard", "Apache Spark"). A company's
+ * name followed by a capitalised word names its product ("Meta Quest", "Amazon Prime"), not a person.
  */
-export function otherSenseAt(text: string, start: number, end: number): boolean {
+export function otherSenseAt(text: string, start: number, end: number, company = false): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   if (KIN_OR_TITLE.test(before)) return true;
   const after = text.slice(end, end + 24);
   const next = /^ ([A-ZÀ-Þ][a-zà-ÿ]+)/.exec(after);
-  if (next && !NAME_CONTINUATIONS.test(next[1]!)) return true;
+  if (next && !company && !NAME_CONTINUATIONS.test(next[1]!)) return true;
   if (/^-[a-z]/.test(after)) return true; // "Meta-analyses", "Spark-based"
   return PERSON_VERBS.test(after);
 }

@@ -31,17 +31,21 @@ export interface FuzzyLink {
  */
 export const FUSE_THRESHOLD = 0.25;
 
-/** Edition words that follow a spaced version inside a model name ("Gemini 1.5 Pro"). */
+/** Edition words that follow a spaced version inside a model name ("Gemini 1.5 Pro", "Grok 3 mini"). */
 const EDITIONS =
-  'Pro|Ultra|Flash|Nano|Turbo|Chat|Instruct|Base|Mini|Max|Plus|Lite|Large|Medium|Small|Sonnet|Opus|Haiku|Preview|Vision|Coder';
+  'Pro|Ultra|Flash|Nano|Turbo|Chat|Instruct|Base|Mini|Max|Plus|Lite|Large|Medium|Small|Sonnet|Opus|Haiku|Preview|Vision|Coder'
+    .split('|')
+    .map((w) => `[${w[0]}${w[0]!.toLowerCase()}]${w.slice(1)}`)
+    .join('|');
 
 /**
  * A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
  * ("ERNIE-Bot 4.0"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
- * edition words after it ("Gemini 1.5 Pro") belong to the token. Only runs with a digit count.
+ * edition words after it ("Gemini 1.5 Pro", "Qwen 2.5-Max") belong to the token. Only runs with a
+ * digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
 export const MODEL_TOKEN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?: (?:${EDITIONS}))*)?(?![\p{L}\p{N}])`,
+  String.raw`(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?:[- ](?:${EDITIONS}))*)?(?![A-Za-z0-9\u00c0-\u024f])`,
   'gu',
 );
 
@@ -152,7 +156,9 @@ export class FuzzyLinker {
     // A bare number after a space ("Open 24", "ERNIE-Bot 4.0") is a version only of a name known
     // as written: it never justifies a link on its own, nor a correction.
     const space = token.lastIndexOf(' ');
-    const bareVersion = space >= 0 && /^\d+(?:\.\d+)*$/.test(token.slice(space + 1));
+    const bare = space >= 0 ? /^(\d+)(?:\.\d+)*$/.exec(token.slice(space + 1)) : null;
+    if (bare && Number(bare[1]) > 9) return undefined; // "SWE-bench 70.3" is a score, not a version
+    const bareVersion = bare !== null;
     const norm = normalize(token);
     const key = normalizeKey(token);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
@@ -167,7 +173,9 @@ export class FuzzyLinker {
     // A misspelt name part ("Mixtrall-8x7B", "DeepSeak-V3"): correct it, then link as above.
     let head = 1;
     while (head < key.length && !isBoundary(norm, key, head)) head++;
-    if (head >= 4 && head < key.length) {
+    // A misspelling is corrected only in a part of five letters or more: a short one ("Kiwi",
+    // "Sori") is as likely another word or a user name as a typo.
+    if (head >= 5 && head < key.length) {
       const fuse = this.correctionsFor(key.slice(0, head));
       if (!fuse) return undefined;
       for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {

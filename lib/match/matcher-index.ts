@@ -14,6 +14,8 @@ export interface MatcherIndex {
   related: Record<string, string[]>;
   /** Per entity, words that signal another sense of its ambiguous names. */
   negativeCues: Record<string, string[]>;
+  /** Entities that are companies or labs (business news is context for their names). */
+  companies: string[];
   /** The aliases compiled for the matcher, so each page adopts them instead of compiling them. */
   compiled: CompiledAliases;
 }
@@ -88,17 +90,19 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
     negativeCues: Object.fromEntries(
       entities.filter((e) => e.negativeCues?.length).map((e) => [e.id, e.negativeCues!]),
     ),
+    companies: entities.filter((e) => e.type === 'company' || e.type === 'lab').map((e) => e.id),
   };
 }
 
 /** The matcher for an index. */
 export function createMatcher(
   index: MatcherIndex,
-  options: Omit<MatcherOptions, 'negativeCues' | 'compiled'> = {},
+  options: Omit<MatcherOptions, 'negativeCues' | 'compiled' | 'companies'> = {},
 ) {
   return new AliasMatcher(index.aliases, index.related, {
     ...options,
     negativeCues: index.negativeCues,
     compiled: index.compiled,
+    companies: index.companies,
   });
 }

@@ -10,6 +10,8 @@ import { Trie } from './trie';
 import {
   compileCues,
   hasAiCue,
+  hasBusinessCue,
+  hasCompanySuffix,
   hasModelSuffix,
   hasNegativeCue,
   isModelShaped,
@@ -67,6 +69,8 @@ export interface MatcherOptions {
   negativeCues?: Record<string, readonly string[]>;
   /** The aliases compiled ahead (by the background): skips compiling them here. */
   compiled?: CompiledAliases;
+  /** Entities that are companies or labs: business news is context for their ambiguous names. */
+  companies?: readonly string[];
 }
 
 // A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
@@ -119,6 +123,7 @@ export class AliasMatcher {
   private readonly fuzzy: FuzzyLinker;
   private readonly related: ReadonlyMap<string, readonly string[]>;
   private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
+  private readonly companies: ReadonlySet<string>;
 
   /**
    * Compiles the aliases (and decoy phrases). `related` lists, per entity, the entities whose
@@ -153,6 +158,7 @@ export class AliasMatcher {
       options.fuseThreshold,
     );
     this.related = new Map(Object.entries(related));
+    this.companies = new Set(options.companies ?? []);
     this.negativeCues = new Map(
       Object.entries(options.negativeCues ?? {}).map(([id, cues]) => [id, compileCues(cues)]),
     );
@@ -211,11 +217,25 @@ export class AliasMatcher {
     }
     const ambiguous: AmbiguousMention[] = [];
     const blockCue = pending.length > 0 && (mentions.length > 0 || hasAiCue(text));
+    const blockBusiness = pending.length > 0 && hasBusinessCue(text);
     for (const c of pending) {
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
-      const sentenceCue = hasAiCue(sentence) || mentions.some((m) => m.start >= from && m.end <= to);
-      const here = otherSenseAt(text, c.start, c.end);
+      const company = this.companies.has(c.entityId);
+      // A short name ("R1", "Pi", "V3") names many things in tech news: only a related entity named
+      // near it vouches for it, never AI words alone ("Rabbit's R1" in a gadget review).
+      const short = c.alias.replace(/[\s\-_.]/g, '').length <= 3;
+      const related = this.related.get(c.entityId) ?? [];
+      const relatedIn = (a: number, b: number) =>
+        mentions.some(
+          (m) => m.start >= a && m.end <= b && (m.entityId === c.entityId || related.includes(m.entityId)),
+        );
+      const sentenceCue = short
+        ? relatedIn(from, to)
+        : hasAiCue(sentence) ||
+          (company && (hasBusinessCue(sentence) || hasCompanySuffix(text, c.end))) ||
+          mentions.some((m) => m.start >= from && m.end <= to);
+      const here = otherSenseAt(text, c.start, c.end, company);
       const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));
       const evidence =
         (sentenceCue ? WEIGHTS.sentence : 0) +
@@ -223,7 +243,7 @@ export class AliasMatcher {
         (c.alias.length < c.end - c.start && isModelShaped(text.slice(c.start, c.end)))
           ? WEIGHTS.suffix
           : 0) +
-        (blockCue ? WEIGHTS.block : 0) +
+        ((short ? relatedIn(0, text.length) : blockCue || (company && blockBusiness)) ? WEIGHTS.block : 0) +
         (here ? WEIGHTS.otherSenseHere : 0) +
         (negative ? WEIGHTS.negativeCue : 0);
       // Only an occurrence that no region could vouch for establishes another sense of the name.
@@ -231,6 +251,17 @@ export class AliasMatcher {
       ambiguous.push({ ...strip(c), evidence });
     }
     return { mentions, ambiguous, otherSense: [...otherSense] };
+  }
+
+  /**
+   * The entities a block names for sure: its unambiguous mentions, and ambiguous names whose own
+   * evidence suffices. The region counts them as context, so one name is read one way across a
+   * section ("Amazon" the company in every paragraph of a story about its grocery business).
+   */
+  namedFor(result: FindResult): Set<string> {
+    const ids = new Set(result.mentions.map((m) => m.entityId));
+    for (const m of result.ambiguous) if (m.evidence >= ACCEPT) ids.add(m.entityId);
+    return ids;
   }
 
   /** The block's mentions once its region's context has weighed in on the ambiguous names. */
@@ -287,7 +318,11 @@ export class AliasMatcher {
     // The text's spelling, for case-sensitive aliases only (most keys have none).
     let surface: string | undefined;
     // Chinese text attaches versions without a space ("文心一言4.0"): the version joins the mention.
-    const version = text.charCodeAt(end - 1) >= 0x2e80 ? CJK_VERSION.exec(text.slice(end, end + 16)) : null;
+    // (A company has no versions: "谷歌V8" is Google's V8 engine.)
+    const version =
+      text.charCodeAt(end - 1) >= 0x2e80 && !info.records.every((r) => this.companies.has(r.entityId))
+        ? CJK_VERSION.exec(text.slice(end, end + 16))
+        : null;
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
       const exact = info.exactForms[r];

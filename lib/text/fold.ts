@@ -76,9 +76,14 @@ export function isSeparatorCode(code: number): boolean {
   );
 }
 
-/** True for code units that make up a Latin word: ASCII letters and digits and Latin-1/Extended letters. */
+/**
+ * True for code units that make up a Latin word: ASCII letters and digits, the underscore (a name
+ * inside "Spark_of_Resistance" or "model_id" is part of an identifier, not a mention) and
+ * Latin-1/Extended letters.
+ */
 export function isWordCode(code: number): boolean {
   return (
+    code === 0x5f ||
     (code >= 0x30 && code <= 0x39) ||
     (code >= 0x41 && code <= 0x5a) ||
     (code >= 0x61 && code <= 0x7a) ||
@@ -91,7 +96,12 @@ export function isWordCode(code: number): boolean {
 
 /** True for Latin letters (not digits), in either width. */
 export function isLetterCode(code: number): boolean {
-  return isWordCode(code) && !(code >= 0x30 && code <= 0x39) && !(code >= 0xff10 && code <= 0xff19);
+  return (
+    isWordCode(code) &&
+    code !== 0x5f &&
+    !(code >= 0x30 && code <= 0x39) &&
+    !(code >= 0xff10 && code <= 0xff19)
+  );
 }
 
 /** Text folded for matching, separators dropped; `origin[i]` is the source offset of code unit i. */
