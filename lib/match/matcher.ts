@@ -222,9 +222,9 @@ export class AliasMatcher {
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
       const company = this.companies.has(c.entityId);
-      // A short name ("R1", "Pi", "V3") names many things in tech news: only a related entity named
-      // near it vouches for it, never AI words alone ("Rabbit's R1" in a gadget review).
-      const short = c.alias.replace(/[\s\-_.]/g, '').length <= 3;
+      // A short Latin name ("R1", "Pi", "GLM") names many things in tech news (a gadget, a letter, a
+      // statistics method): only a related entity named near it vouches for it, never AI words alone.
+      const short = /^[A-Za-z0-9]{1,3}$/.test(c.alias.replace(/[\s\-_.]/g, ''));
       const related = this.related.get(c.entityId) ?? [];
       const relatedIn = (a: number, b: number) =>
         mentions.some(

@@ -98,10 +98,13 @@ describe('bundled dataset', () => {
     expect(REQUIRED.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it('finds each entity by its own English name in an AI sentence', () => {
+  it('finds each entity by its own English name in an AI sentence (short names beside their developer)', () => {
     const matcher = createMatcher(buildMatcherIndex(dataset.entities, dataset.asOf));
+    const byId = new Map(dataset.entities.map((e) => [e.id, e]));
     const missed = dataset.entities.filter((e) => {
-      const text = `The AI model news: ${e.name.en} was discussed.`;
+      // A short Latin name needs its developer nearby (an AI word alone does not vouch for "Phi").
+      const dev = e.links?.developer ? byId.get(e.links.developer)?.name.en : undefined;
+      const text = `The AI model news${dev ? ` from ${dev}` : ''}: ${e.name.en} was discussed.`;
       return !matcher.findResolved(text).some((m) => m.entityId === e.id);
     });
     expect(missed.map((e) => e.id)).toEqual([]);
