@@ -580,7 +580,8 @@ export function isChrome(element: Element): boolean {
       return true;
     if (!inContent && (tag === 'header' || role === 'banner')) return true;
     if (i <= CHROME_CLASS_DEPTH && tag !== 'body' && tag !== 'html') {
-      const words = `${el.id} ${el.getAttribute('class') ?? ''}`;
+      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
+      const words = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
       if (words.length > 1 && CHROME_WORDS.test(words)) return true;
     }
   }

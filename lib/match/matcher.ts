@@ -224,7 +224,9 @@ export class AliasMatcher {
       const company = this.companies.has(c.entityId);
       // A short Latin name ("R1", "Pi", "GLM") names many things in tech news (a gadget, a letter, a
       // statistics method): only a related entity named near it vouches for it, never AI words alone.
-      const short = /^[A-Za-z0-9]{1,3}$/.test(c.alias.replace(/[\s\-_.]/g, ''));
+      const bare = c.alias.replace(/[\s\-_.]/g, '');
+      const short = /^[A-Za-z0-9]{1,2}$|^[A-Za-z]{3}$/.test(bare); // "R1", "Pi", "GLM"; not "H20"
+
       const related = this.related.get(c.entityId) ?? [];
       const relatedIn = (a: number, b: number) =>
         mentions.some(
@@ -364,7 +366,15 @@ export class AliasMatcher {
       const covered = inside.length === 1 && inside[0]!.start === token.start && inside[0]!.end >= token.end;
       const startsAtToken =
         inside.length === 0 || (inside[0]!.start === token.start && inside.every((m) => m.end <= token.end));
-      if (covered || !startsAtToken) continue; // leave exact results as they are
+      if (covered) continue;
+      if (!startsAtToken) {
+        // A name inside another model's name ("Chinese-Alpaca-2-13B", after a capitalised part) is
+        // not a mention of its own; "pre-GPT-4" still names GPT-4.
+        const first = inside[0]!;
+        if (first.start > token.start && text[first.start - 1] === '-' && /[A-Z]/.test(text[token.start]!))
+          i = j;
+        continue; // otherwise leave exact results as they are
+      }
       const link = this.fuzzy.link(text.slice(token.start, token.end));
       if (!link) continue;
       out.push({
