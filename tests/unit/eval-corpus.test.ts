@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadEvalCorpus, loadEvalVocabulary, loadSplit } from '../../scripts/eval-corpus';
+
+describe('evaluation corpus', () => {
+  const corpus = loadEvalCorpus();
+  const split = loadSplit();
+
+  it('locates every label, each naming an entity it was labelled against', () => {
+    const vocabulary = loadEvalVocabulary();
+    for (const c of corpus) {
+      for (const m of [...c.expected, ...c.chrome]) {
+        expect(vocabulary.has(m.entity), `${c.name}: ${m.entity}`).toBe(true);
+        expect(m.end).toBeGreaterThan(m.start);
+      }
+    }
+  });
+
+  it('has the size and mix issue 12 asks for', () => {
+    const excerpts = corpus.filter((c) => c.kind === 'excerpt');
+    const pages = corpus.filter((c) => c.kind === 'page');
+    expect(excerpts.length).toBeGreaterThanOrEqual(80);
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    expect(corpus.filter((c) => c.lang === 'zh').length / corpus.length).toBeGreaterThanOrEqual(0.4);
+    expect(corpus.filter((c) => c.tricky).length / corpus.length).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('puts every case in exactly one half of the recorded split', () => {
+    const names = corpus.map((c) => c.name).sort();
+    expect([...split.tune, ...split.test].sort()).toEqual(names);
+    expect(split.tune.filter((n) => split.test.includes(n))).toEqual([]);
+  });
+});
