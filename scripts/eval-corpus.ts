@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { paragraphs } from './labelled';
+import { scoreOf, type Score } from './labelled';
 import type { Scanner, ScanMention } from './scan-core';
 
 export const EVAL_DIR = resolve(import.meta.dirname, '../tests/fixtures/eval');
@@ -141,15 +141,6 @@ export function loadEvalVocabulary(dir = EVAL_DIR): Set<string> {
   return new Set(JSON.parse(readFileSync(join(dir, 'vocabulary.json'), 'utf8')) as string[]);
 }
 
-export interface EvalScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  errors: string[];
-}
-
 /** What the scanner marks in one case. */
 export function predict(scanner: Scanner, c: EvalCase): ScanMention[] {
   return c.kind === 'page' ? scanner.scanHtml(c.raw) : scanner.scanText(c.text);
@@ -165,7 +156,7 @@ function labelSpan(text: string, m: { start: number; end: number }): { start: nu
 }
 
 /** Scores cases: a hit needs the exact span and the right entity; a mark in page chrome is a false one. */
-export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<string>): EvalScore {
+export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<string>): Score {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -193,14 +184,5 @@ export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<
       }
     }
   }
-  return {
-    tp,
-    fp,
-    fn,
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
-    errors,
-  };
+  return scoreOf(tp, fp, fn, errors);
 }
-
-export { paragraphs };

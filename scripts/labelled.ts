@@ -97,7 +97,8 @@ export function score(scanner: Scanner, fixtures: Labelled[], vocabulary: Set<st
   return scoreOf(tp, fp, fn, errors);
 }
 
-function scoreOf(tp: number, fp: number, fn: number, errors: string[]): Score {
+/** Precision and recall from counts (1 where nothing was predicted or expected). */
+export function scoreOf(tp: number, fp: number, fn: number, errors: string[]): Score {
   return {
     tp,
     fp,
