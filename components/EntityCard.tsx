@@ -1,7 +1,7 @@
 import type { EntityView, EntityRef } from '../lib/messages/protocol';
 import { NOTE_KINDS } from '../lib/schema';
 import type { Note } from '../lib/schema';
-import { fmt, type Lang, type Strings } from '../lib/i18n';
+import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
@@ -10,7 +10,7 @@ import { displayNames } from './names';
 export interface EntityCardProps {
   view: EntityView;
   lang: Lang;
-  strings: Strings;
+  strings: CardStrings;
   /** The text on the page that led here, shown when it differs from the entity's names. */
   matchedText?: string;
   /** True when the page's text was linked to this entity fuzzily (the card says so). */

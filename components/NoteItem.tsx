@@ -1,12 +1,12 @@
 import { Fragment } from 'preact';
 import type { Note, Source } from '../lib/schema';
-import { fmt, type Lang, type Strings } from '../lib/i18n';
-import { byTier, sourceKey, type SourceRating } from '../lib/sources/registry';
+import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
+import { byTier, sourceKey, type SourceRating } from '../lib/sources/tiers';
 
 const UNRATED: SourceRating = { tier: 'unrated' };
 
 /** The tier in words (never colour alone); its meaning shows on hover and focus and is read with it. */
-function TierMark({ rating, strings }: { rating: SourceRating; strings: Strings }) {
+function TierMark({ rating, strings }: { rating: SourceRating; strings: CardStrings }) {
   const t = strings.tiers[rating.tier];
   return (
     <span class={`tier tier-${rating.tier}`} tabIndex={0}>
@@ -17,7 +17,15 @@ function TierMark({ rating, strings }: { rating: SourceRating; strings: Strings 
 }
 
 /** One source as "publisher · date", linked to the original; the copy read shows as "via …". */
-function SourceLink({ source, rating, strings }: { source: Source; rating: SourceRating; strings: Strings }) {
+function SourceLink({
+  source,
+  rating,
+  strings,
+}: {
+  source: Source;
+  rating: SourceRating;
+  strings: CardStrings;
+}) {
   const label = source.published ? `${source.publisher} · ${source.published}` : source.publisher;
   const link = (href: string, text: string) => (
     <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
@@ -41,7 +49,7 @@ function Sources({
 }: {
   sources: Source[];
   ratings: Record<string, SourceRating>;
-  strings: Strings;
+  strings: CardStrings;
 }) {
   const rated = byTier(
     sources.map((source) => ({ source, rating: ratings[sourceKey(source)] ?? UNRATED })),
@@ -62,7 +70,7 @@ function Sources({
 export interface NoteItemProps {
   note: Note;
   lang: Lang;
-  strings: Strings;
+  strings: CardStrings;
   /** Source ratings by `sourceKey` (from the background's host registry); missing ones show "unrated". */
   ratings: Record<string, SourceRating>;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EntityView } from '../lib/messages/protocol';
-import type { Lang, Strings } from '../lib/i18n';
+import type { Lang, CardStrings } from '../lib/i18n-card';
 import type { Note } from '../lib/schema';
 import { benchmarkVerdict, provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
@@ -11,7 +11,7 @@ interface BadgeProps {
   tone: 'ok' | 'warn' | 'neutral';
   notes: Note[];
   lang: Lang;
-  strings: Strings;
+  strings: CardStrings;
   id: string;
   ratings: EntityView['ratings'];
 }
@@ -61,7 +61,7 @@ export function VerdictBadges({
 }: {
   view: EntityView;
   lang: Lang;
-  strings: Strings;
+  strings: CardStrings;
   idPrefix: string;
 }) {
   const provenance = provenanceVerdict(view);

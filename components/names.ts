@@ -1,5 +1,5 @@
 import type { EntityRef } from '../lib/messages/protocol';
-import type { Lang } from '../lib/i18n';
+import type { Lang } from '../lib/i18n-card';
 
 /** The reader's language first, the other language second (when the dataset has it). */
 export function displayNames(name: EntityRef['name'], lang: Lang): [string, string | undefined] {

@@ -3,93 +3,12 @@
  * the browser's _locales (scripts/gen-locales.ts writes them; a test keeps them in step); at run time
  * components get a `Strings` object as a prop, so the reader's language setting applies everywhere.
  */
-import type { EntityType, NoteKind, NoteStatus, RelationKind } from './schema';
-import type { Rating } from './sources/registry';
+import { cardStringsFor, type Lang } from './i18n-card';
 
-export type Lang = 'en' | 'zh';
+export { fmt, langFromTag, resolveLang, cardStringsFor, type CardStrings, type Lang } from './i18n-card';
 
 const en = {
-  sections: {
-    provenance: 'Provenance',
-    benchmark: 'Benchmark robustness',
-    funding: 'Funding',
-    compute: 'Compute',
-  } satisfies Record<NoteKind, string>,
-  types: {
-    company: 'Company',
-    lab: 'Research lab',
-    'model-family': 'Model family',
-    model: 'Model',
-    product: 'Product',
-    chip: 'Chip',
-  } satisfies Record<EntityType, string>,
-  statuses: {
-    confirmed: 'Confirmed',
-    reported: 'Reported',
-    alleged: 'Alleged',
-    disputed: 'Disputed',
-    'company-claim': 'Company claim',
-    refuted: 'Refuted',
-  } satisfies Record<NoteStatus, string>,
-  relations: {
-    'original-pretraining': 'pretrained from scratch',
-    'architecture-reuse': 'reuses the architecture of',
-    'continued-pretraining': 'continued pretraining of',
-    'fine-tune': 'fine-tuned from',
-    distillation: 'trained on outputs of',
-    merge: 'merged from',
-    quantisation: 'quantised from',
-    'api-wrapper': 'wraps the API of',
-  } satisfies Record<RelationKind, string>,
-  verdicts: {
-    derived: {
-      'original-pretraining': 'Pretrained from scratch on the design of',
-      'architecture-reuse': 'Architecture reuse of',
-      'continued-pretraining': 'Continued pretraining of',
-      'fine-tune': 'Fine-tune of',
-      distillation: 'Trained on outputs of',
-      merge: 'Merge of',
-      quantisation: 'Quantised from',
-      'api-wrapper': 'API wrapper of',
-    } satisfies Record<RelationKind, string>,
-    alleged: 'alleged',
-    original: 'Original pretraining',
-    'holds-up': 'Benchmarks hold up independently',
-    drops: 'Scores drop under perturbation or contamination',
-    'no-independent-evidence': 'No independent benchmark evidence',
-    why: 'Why this badge',
-    basedOn: 'Based on these notes:',
-    fromLinks: 'Recorded in the dataset’s lineage links.',
-  },
-  tiers: {
-    primary: {
-      label: 'primary',
-      meaning:
-        'Primary source: the subject’s own page, paper, repository or filing, a court or regulator, or the benchmark’s owner.',
-    },
-    outlet: { label: 'outlet', meaning: 'A news organisation’s own reporting.' },
-    relay: { label: 'relay', meaning: 'A republished copy or summary that names its source.' },
-    unrated: { label: 'unrated', meaning: 'Assay’s host registry does not know this site.' },
-    refused: {
-      label: 'refused',
-      meaning: 'This site is not an acceptable source ({why}). Look for the original.',
-    },
-  } satisfies Record<Rating, { label: string; meaning: string }>,
-  via: 'via {publisher}',
-  card: {
-    by: 'by',
-    parent: 'part of',
-    family: 'family',
-    fromFamily: 'About the {name} family',
-    investors: 'Investors',
-    response: 'Response',
-    asOf: 'Dataset as of {date}',
-    edited: 'Edited by you',
-    noNotes: 'No sourced notes yet.',
-    close: 'Close',
-    matchedAs: 'Matched as “{text}”',
-    matchedAsFuzzy: 'Matched as “{text}” (fuzzy)',
-  },
+  ...cardStringsFor('en'),
   popup: {
     searchLabel: 'Search AI models, companies and chips',
     searchPlaceholder: 'Search: GPT-4, 零一万物, H100…',
@@ -238,78 +157,7 @@ const en = {
 export type Strings = typeof en;
 
 const zh: Strings = {
-  sections: { provenance: '来源与谱系', benchmark: '评测可信度', funding: '融资', compute: '算力' },
-  types: {
-    company: '公司',
-    lab: '研究机构',
-    'model-family': '模型系列',
-    model: '模型',
-    product: '产品',
-    chip: '芯片',
-  },
-  statuses: {
-    confirmed: '已证实',
-    reported: '据报道',
-    alleged: '诉讼指控',
-    disputed: '有争议',
-    'company-claim': '公司自称',
-    refuted: '已被驳斥',
-  },
-  relations: {
-    'original-pretraining': '从头预训练',
-    'architecture-reuse': '沿用架构：',
-    'continued-pretraining': '继续预训练自',
-    'fine-tune': '微调自',
-    distillation: '使用其输出训练：',
-    merge: '合并自',
-    quantisation: '量化自',
-    'api-wrapper': '封装 API：',
-  },
-  verdicts: {
-    derived: {
-      'original-pretraining': '按以下模型的设计从头预训练：',
-      'architecture-reuse': '沿用架构：',
-      'continued-pretraining': '在其基础上继续预训练：',
-      'fine-tune': '微调自',
-      distillation: '使用其输出训练：',
-      merge: '合并自',
-      quantisation: '量化自',
-      'api-wrapper': '封装 API：',
-    },
-    alleged: '指控',
-    original: '原创预训练',
-    'holds-up': '评测经独立检验成立',
-    drops: '扰动或污染下成绩下降',
-    'no-independent-evidence': '无独立评测证据',
-    why: '徽章依据',
-    basedOn: '依据以下条目：',
-    fromLinks: '见数据集中的谱系链接。',
-  },
-  tiers: {
-    primary: {
-      label: '一手',
-      meaning: '一手来源：当事方自己的网页、论文、代码库或公告，法院或监管机构，或评测榜单的维护方。',
-    },
-    outlet: { label: '媒体', meaning: '新闻机构的原创报道。' },
-    relay: { label: '转载', meaning: '注明出处的转载或摘要。' },
-    unrated: { label: '未评级', meaning: 'Assay 的来源站点表中没有这个网站。' },
-    refused: { label: '不可采信', meaning: '该网站不是可接受的来源（{why}）。请查找原始出处。' },
-  },
-  via: '经由 {publisher}',
-  card: {
-    by: '开发方',
-    parent: '隶属',
-    family: '所属系列',
-    fromFamily: '关于 {name} 系列',
-    investors: '投资方',
-    response: '回应',
-    asOf: '数据截至 {date}',
-    edited: '已由你编辑',
-    noNotes: '暂无带来源的条目。',
-    close: '关闭',
-    matchedAs: '匹配文本：“{text}”',
-    matchedAsFuzzy: '匹配文本：“{text}”（模糊匹配）',
-  },
+  ...cardStringsFor('zh'),
   popup: {
     searchLabel: '搜索 AI 模型、公司和芯片',
     searchPlaceholder: '搜索：GPT-4、零一万物、H100…',
@@ -454,23 +302,6 @@ const zh: Strings = {
     saved: '设置已保存。',
   },
 };
-
-/** Fills {placeholders} in a catalog string. */
-export function fmt(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
-}
-
-/** Picks the UI language from a BCP 47 tag: any Chinese tag gets Chinese, the rest English. */
-export function langFromTag(tag: string | undefined): Lang {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-/** The UI language for a setting: "auto" follows the browser. */
-export function resolveLang(setting: 'auto' | 'en' | 'zh', browserLang: Lang): Lang {
-  return setting === 'auto' ? browserLang : setting;
-}
 
 /** The strings for a language. */
 export function stringsFor(lang: Lang): Strings {

@@ -8,7 +8,7 @@ import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messages/protocol';
 import { liveRange, type PageMention } from '../../lib/dom/annotator';
 import { placeCard } from '../../lib/dom/position';
-import type { Lang, Strings } from '../../lib/i18n';
+import type { CardStrings, Lang } from '../../lib/i18n-card';
 
 export const HOST_TAG = 'assay-card';
 
@@ -63,7 +63,7 @@ export class CardHost {
     mention: PageMention,
     focus: boolean,
     lang: Lang,
-    strings: Strings,
+    strings: CardStrings,
   ): Promise<void> {
     const { range } = mention;
     const live = liveRange(mention);

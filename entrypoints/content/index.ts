@@ -9,7 +9,7 @@ import cardCss from '../../components/card.css?inline';
 import './page.css';
 import { createMatcher } from '../../lib/match/matcher-index';
 import { isSiteDisabled, type Settings } from '../../lib/settings';
-import { langFromTag, resolveLang } from '../../lib/i18n';
+import { langFromTag, resolveLang } from '../../lib/i18n-card';
 import { parseTabRequest, type PageMentions } from '../../lib/messages/tab-protocol';
 import { request } from '../../utils/messaging';
 import { dataRevision, loadSettings, watchSettings } from '../../utils/settings';

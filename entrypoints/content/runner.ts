@@ -15,8 +15,8 @@ import {
 import { blocksInView } from '../../lib/dom/blocks';
 import { MarkWindow } from '../../lib/dom/mark-window';
 import { highlightName, type Settings } from '../../lib/settings';
-import type { Lang } from '../../lib/i18n';
-import { stringsFor } from '../../lib/i18n';
+import type { Lang } from '../../lib/i18n-card';
+import { cardStringsFor } from '../../lib/i18n-card';
 import { request } from '../../utils/messaging';
 import { CardHost, HOST_TAG } from './card-host';
 import pageCss from './page.css?inline';
@@ -118,7 +118,7 @@ export function startRunner(
     try {
       const view = await request({ type: 'getEntity', id: mention.entityId });
       if (ticket !== opening || !view || ctx.isInvalid || stopped) return;
-      await card.open(view, mention, focus, lang, stringsFor(lang));
+      await card.open(view, mention, focus, lang, cardStringsFor(lang));
     } catch (error) {
       console.warn('Assay: could not open the card', error);
     }

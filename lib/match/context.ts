@@ -4,26 +4,29 @@
  * there, or the name used in another sense there) before the name is marked.
  */
 
-// Latin cues need word boundaries ("AI" not in "said"); CJK cues do not.
-const LATIN_CUES =
-  /\b(?:AI|A\.I\.|LLMs?|GPTs?|chatbots?|(?:language |AI |foundation |open[- ]source )?models?|artificial intelligence|machine learning|neural|benchmark(?:s|ed|ing)?|open[- ]source|open weights|parameters|fine-tun(?:e|ed|ing)|inference|GPUs?|chips?|training|trained|start-?ups?|assistant|context window|tokens|valuation|funding round|leaderboard|API)\b/i;
-const CJK_CUES =
-  /大模型|模型|人工智能|智能体|助手|聊天机器人|機器人|算力|芯片|晶片|开源|開源|参数|參數|训练|訓練|推理|基准|评测|評測|生成式|语言模型|語言模型|人工智慧|融资|融資|估值|投资|投資|发布|發布|榜单|榜單/;
-
-/** True when the text carries a cue that it is about AI. */
-export function hasAiCue(text: string): boolean {
-  return LATIN_CUES.test(text) || CJK_CUES.test(text);
+/** Tests compiled from cue lexicons (lib/match/lexicons.ts), which travel in the matcher index. */
+export interface CueTests {
+  /** True when the text carries a cue that it is about AI. */
+  ai: (text: string) => boolean;
+  /** True when the text reads as business news (what makes "Amazon" the company there). */
+  business: (text: string) => boolean;
 }
 
-// The vocabulary of business news: a company's name in such a sentence means the company.
-const LATIN_BUSINESS_CUES =
-  /\b(?:compan(?:y|ies)|Inc|Corp|Ltd|LLC|shares?|stocks?|shareholders?|investors?|CEO|chief executive|executives?|founder|founded|acquisitions?|acquired?|acquires|bought|buys|deal|revenue|sales|profits?|earnings|quarter(?:ly)?|retail(?:er|ers)?|e-commerce|headquarters|employees|workers|subscribers?|customers|brand|billion|million|valuation|spokes(?:man|woman|person)|announced|launched|subsidiary|owned)\b/i;
-const CJK_BUSINESS_CUES =
-  /公司|集团|集團|股价|股價|股票|市值|收购|收購|创始人|創始人|创办|創辦|营收|營收|财报|財報|首席执行官|首席執行官|总裁|總裁|总部|總部|员工|員工|电商|電商|旗下|宣布|子公司|董事长|董事長|上市|业务|業務|用户|用戶/;
+/** Compiles the cue lexicons: Latin cues need word boundaries ("AI" not in "said"); CJK ones do not. */
+export function compileCueTests(lexicons: CueLexicons | undefined): CueTests {
+  const test = (pair: { latin: string; cjk: string } | undefined) => {
+    if (!pair) return () => false;
+    const latin = new RegExp(`\\b(?:${pair.latin})\\b`, 'i');
+    const cjk = new RegExp(pair.cjk);
+    return (text: string) => latin.test(text) || cjk.test(text);
+  };
+  return { ai: test(lexicons?.ai), business: test(lexicons?.business) };
+}
 
-/** True when the text reads as business news (what makes "Amazon" the company there). */
-export function hasBusinessCue(text: string): boolean {
-  return LATIN_BUSINESS_CUES.test(text) || CJK_BUSINESS_CUES.test(text);
+/** Cue words as regular-expression alternations, Latin and CJK (see lib/match/lexicons.ts). */
+export interface CueLexicons {
+  ai: { latin: string; cjk: string };
+  business: { latin: string; cjk: string };
 }
 
 /** True when the name ending at `end` is used as a company's: "Amazon's", "Amazon-owned", "Meta Platforms". */

@@ -7,7 +7,6 @@
 import Fuse from 'fuse.js';
 import { foldWidth, isLetterCode, normalize, normalizeKey, type Normalized } from '../text/fold';
 import type { AliasRecord } from './matcher';
-import { FUNCTION_WORDS } from './function-words';
 
 /** The known names, as the fuzzy tier looks them up. */
 export interface NameTable {
@@ -125,6 +124,8 @@ export class FuzzyLinker {
   constructor(
     private readonly names: NameTable,
     private readonly threshold = FUSE_THRESHOLD,
+    /** Words that never begin a name (see lib/match/function-words.ts), lower case. */
+    private readonly functionWords: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Correctable names by first letter and length, made on the first correction a page needs. */
@@ -152,7 +153,7 @@ export class FuzzyLinker {
   }
 
   private linkUncached(token: string): FuzzyLink | undefined {
-    if (startsWithFunctionWord(token)) return undefined;
+    if (startsWithFunctionWord(token, this.functionWords)) return undefined;
     // A bare number after a space ("Open 24", "ERNIE-Bot 4.0") is a version only of a name known
     // as written: it never justifies a link on its own, nor a correction.
     const space = token.lastIndexOf(' ');
@@ -255,9 +256,9 @@ export class FuzzyLinker {
 }
 
 /** True for tokens that are prose around a number, not a name: "than 20", "Then 20", "page 41". */
-function startsWithFunctionWord(token: string): boolean {
+function startsWithFunctionWord(token: string, words: ReadonlySet<string>): boolean {
   const first = /^[A-Za-z]+(?=[\s\-_.]|$)/.exec(token);
-  return !!first && FUNCTION_WORDS.has(first[0].toLowerCase());
+  return !!first && words.has(first[0].toLowerCase());
 }
 
 /** Optimal-string-alignment edit distance (insertions, deletions, substitutions, adjacent swaps). */

@@ -5,6 +5,9 @@
 import type { Entity } from '../schema';
 import { compileAliases, type CompiledAliases } from './compile';
 import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
+import { FUNCTION_WORDS } from './function-words';
+import { CUE_LEXICONS } from './lexicons';
+import type { CueLexicons } from './context';
 
 export interface MatcherIndex {
   asOf: string;
@@ -16,6 +19,10 @@ export interface MatcherIndex {
   negativeCues: Record<string, string[]>;
   /** Entities that are companies or labs (business news is context for their names). */
   companies: string[];
+  /** Words that never begin a fuzzily linked name. */
+  functionWords: string[];
+  /** AI and business cue words. */
+  cues: CueLexicons;
   /** The aliases compiled for the matcher, so each page adopts them instead of compiling them. */
   compiled: CompiledAliases;
 }
@@ -91,18 +98,22 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
       entities.filter((e) => e.negativeCues?.length).map((e) => [e.id, e.negativeCues!]),
     ),
     companies: entities.filter((e) => e.type === 'company' || e.type === 'lab').map((e) => e.id),
+    functionWords: FUNCTION_WORDS.trim().split(/\s+/),
+    cues: CUE_LEXICONS,
   };
 }
 
 /** The matcher for an index. */
 export function createMatcher(
   index: MatcherIndex,
-  options: Omit<MatcherOptions, 'negativeCues' | 'compiled' | 'companies'> = {},
+  options: Omit<MatcherOptions, 'negativeCues' | 'compiled' | 'companies' | 'functionWords' | 'cues'> = {},
 ) {
   return new AliasMatcher(index.aliases, index.related, {
     ...options,
     negativeCues: index.negativeCues,
     compiled: index.compiled,
     companies: index.companies,
+    functionWords: index.functionWords,
+    cues: index.cues,
   });
 }

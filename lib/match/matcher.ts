@@ -9,9 +9,10 @@ import { compileAliases, type CompiledAliases } from './compile';
 import { Trie } from './trie';
 import {
   compileCues,
-  hasAiCue,
-  hasBusinessCue,
+  compileCueTests,
   hasCompanySuffix,
+  type CueLexicons,
+  type CueTests,
   hasModelSuffix,
   hasNegativeCue,
   isModelShaped,
@@ -71,6 +72,10 @@ export interface MatcherOptions {
   compiled?: CompiledAliases;
   /** Entities that are companies or labs: business news is context for their ambiguous names. */
   companies?: readonly string[];
+  /** Words that never begin a fuzzily linked name ("than 20"): see lib/match/function-words.ts. */
+  functionWords?: readonly string[];
+  /** AI and business cue words (lib/match/lexicons.ts); without them no passage counts as either. */
+  cues?: CueLexicons;
 }
 
 // A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
@@ -124,6 +129,7 @@ export class AliasMatcher {
   private readonly related: ReadonlyMap<string, readonly string[]>;
   private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
   private readonly companies: ReadonlySet<string>;
+  private readonly cues: CueTests;
 
   /**
    * Compiles the aliases (and decoy phrases). `related` lists, per entity, the entities whose
@@ -156,9 +162,11 @@ export class AliasMatcher {
     this.fuzzy = new FuzzyLinker(
       { get: (key) => this.nameOf(this.trie.lookup(key)), correctable: compiled.correctable },
       options.fuseThreshold,
+      new Set(options.functionWords),
     );
     this.related = new Map(Object.entries(related));
     this.companies = new Set(options.companies ?? []);
+    this.cues = compileCueTests(options.cues);
     this.negativeCues = new Map(
       Object.entries(options.negativeCues ?? {}).map(([id, cues]) => [id, compileCues(cues)]),
     );
@@ -216,8 +224,8 @@ export class AliasMatcher {
       else mentions.push(strip(c));
     }
     const ambiguous: AmbiguousMention[] = [];
-    const blockCue = pending.length > 0 && (mentions.length > 0 || hasAiCue(text));
-    const blockBusiness = pending.length > 0 && hasBusinessCue(text);
+    const blockCue = pending.length > 0 && (mentions.length > 0 || this.cues.ai(text));
+    const blockBusiness = pending.length > 0 && this.cues.business(text);
     for (const c of pending) {
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
@@ -234,8 +242,8 @@ export class AliasMatcher {
         );
       const sentenceCue = short
         ? relatedIn(from, to)
-        : hasAiCue(sentence) ||
-          (company && (hasBusinessCue(sentence) || hasCompanySuffix(text, c.end))) ||
+        : this.cues.ai(sentence) ||
+          (company && (this.cues.business(sentence) || hasCompanySuffix(text, c.end))) ||
           mentions.some((m) => m.start >= from && m.end <= to);
       const here = otherSenseAt(text, c.start, c.end, company);
       const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));

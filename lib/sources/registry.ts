@@ -7,25 +7,18 @@ import * as v from 'valibot';
 import type { Source } from '../schema';
 import { urlHostKey } from './url';
 
-/** Tiers a source can be shown with, best first. */
-export const SOURCE_TIERS = ['primary', 'outlet', 'relay'] as const;
-/** Why a host is refused as a source. */
-export const REFUSALS = [
-  'content-farm',
-  'ai-summary',
-  'scraper',
-  'mirror',
-  'forum',
-  'social',
-  'unrelated',
-  'expired',
-  'listing',
-] as const;
+import { ORDER, REFUSALS, SOURCE_TIERS, type Rating, type SourceRating } from './tiers';
 
-export type SourceTier = (typeof SOURCE_TIERS)[number];
-export type Refusal = (typeof REFUSALS)[number];
-/** A tier as a card shows it: "unrated" for hosts the registry does not know (user notes may cite them). */
-export type Rating = SourceTier | 'refused' | 'unrated';
+export {
+  REFUSALS,
+  SOURCE_TIERS,
+  byTier,
+  sourceKey,
+  type Rating,
+  type Refusal,
+  type SourceRating,
+  type SourceTier,
+} from './tiers';
 
 const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
 
@@ -64,29 +57,6 @@ export const HostRegistrySchema = v.pipe(
 );
 
 export type HostEntry = v.InferOutput<typeof HostEntrySchema>;
-
-/** How one source rates, with the registry's words for it. */
-export interface SourceRating {
-  tier: Rating;
-  /** The publisher the registry knows at that host. */
-  publisher?: string;
-  why?: string;
-  refusal?: Refusal;
-  /** How the copy actually read (`via`) rates, when there is one. */
-  via?: { tier: Rating; publisher?: string };
-}
-
-/** A key that tells a note's sources apart (a source cited by name has no URL of its own). */
-export function sourceKey(source: Source): string {
-  return `${source.url ?? ''}|${source.via ?? ''}|${source.publisher}`;
-}
-
-const ORDER: Record<Rating, number> = { primary: 0, outlet: 1, relay: 2, unrated: 3, refused: 4 };
-
-/** Sources best tier first (a stable sort: the curator's order within a tier stays). */
-export function byTier<T>(items: readonly T[], tierOf: (item: T) => Rating): T[] {
-  return [...items].sort((a, b) => ORDER[tierOf(a)] - ORDER[tierOf(b)]);
-}
 
 /** Looks hosts and publishers up; built once from the registry file. */
 export class HostRegistry {

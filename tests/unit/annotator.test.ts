@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Annotator, type ChangeRecord } from '../../lib/dom/annotator';
+import { CUE_LEXICONS } from '../../lib/match/lexicons';
 import { AliasMatcher } from '../../lib/match/matcher';
 
 const matcher = new AliasMatcher(
@@ -12,6 +13,7 @@ const matcher = new AliasMatcher(
     { text: 'Yi', entityId: 'yi', caseSensitive: true, ambiguous: true },
   ],
   { yi: ['01-ai', 'yi-34b'], '01-ai': ['yi'], 'yi-34b': ['yi'] },
+  { cues: CUE_LEXICONS },
 );
 
 const texts = (annotator: Annotator) => annotator.all().map((m) => `${m.range.toString()}→${m.entityId}`);

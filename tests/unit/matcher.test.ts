@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { CUE_LEXICONS } from '../../lib/match/lexicons';
 import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
 import { buildTrie, Trie } from '../../lib/match/trie';
 import { normalize, normalizeKey } from '../../lib/text/fold';
@@ -20,7 +21,7 @@ const aliases: AliasRecord[] = [
   { text: 'NVIDIA', entityId: 'nvidia' },
   { text: 'A100', entityId: 'a100', caseSensitive: true, ambiguous: true },
 ];
-const matcher = new AliasMatcher(aliases);
+const matcher = new AliasMatcher(aliases, {}, { cues: CUE_LEXICONS });
 const found = (text: string) =>
   matcher.findResolved(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { CUE_LEXICONS } from '../../lib/match/lexicons';
 import { AliasMatcher, type AliasRecord } from '../../lib/match/matcher';
 import { foldText, foldWidth, normalize, normalizeKey } from '../../lib/text/fold';
 import { MODEL_TOKEN, modelTokens } from '../../lib/match/fuzzy';
@@ -25,7 +26,7 @@ const aliases: AliasRecord[] = [
   { text: '百川', entityId: 'baichuan', ambiguous: true },
   { text: '百川智能', entityId: 'baichuan' },
 ];
-const matcher = new AliasMatcher(aliases, { baichuan: ['baichuan-2'] });
+const matcher = new AliasMatcher(aliases, { baichuan: ['baichuan-2'] }, { cues: CUE_LEXICONS });
 const found = (text: string) =>
   matcher.findResolved(text).map((m) => [text.slice(m.start, m.end), m.entityId, m.match]);
 
