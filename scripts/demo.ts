@@ -96,6 +96,13 @@ async function main() {
       const news = await browser.context.newPage();
       await news.goto(server.url(locale === 'zh-CN' ? 'zh-hundred-models.html' : 'en-yi-llama.html'));
       await waitForMarks(news);
+      // A card in the browser's UI language: sources with their tiers in words.
+      await hover(news, locale === 'zh-CN' ? '零一万物' : 'Yi-34B');
+      await news.waitForTimeout(150);
+      await news.screenshot({ path: `${OUT}/card-${tag}.png` });
+      written.push(`${OUT}/card-${tag}.png  (card in the ${locale} UI)`);
+      await news.mouse.move(5, 5);
+      await news.keyboard.press('Escape');
       const tabId = await browser.worker.evaluate(async () => {
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab!.id!;
