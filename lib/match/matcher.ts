@@ -270,7 +270,8 @@ export class AliasMatcher {
    */
   namedFor(result: FindResult): Set<string> {
     const ids = new Set(result.mentions.map((m) => m.entityId));
-    for (const m of result.ambiguous) if (m.evidence >= ACCEPT) ids.add(m.entityId);
+    // Per spelling: "Llama 3" read as the model says nothing of "羊駝" in a travel paragraph.
+    for (const m of result.ambiguous) if (m.evidence >= ACCEPT) ids.add(spellingKey(m));
     return ids;
   }
 
@@ -280,6 +281,7 @@ export class AliasMatcher {
     const accepted = result.ambiguous.filter((m) => {
       const related =
         region.entities.has(m.entityId) ||
+        region.entities.has(spellingKey(m)) ||
         (this.related.get(m.entityId) ?? []).some((id) => region.entities.has(id));
       const total =
         m.evidence +
@@ -400,6 +402,11 @@ export class AliasMatcher {
     while (i < exact.length) out.push(exact[i++]!);
     return out;
   }
+}
+
+/** How a region remembers an ambiguous name it read as the entity: by entity and spelling. */
+function spellingKey(m: Mention): string {
+  return `${m.entityId}\u0000${m.alias}`;
 }
 
 /** The result of a block that names nothing (shared: never mutate it). */
