@@ -31,7 +31,7 @@ export interface CueLexicons {
 
 /** True when the name ending at `end` is used as a company's: "Amazon's", "Amazon-owned", "Meta Platforms". */
 export function hasCompanySuffix(text: string, end: number): boolean {
-  return /^(?:['’]s\b|-(?:owned|backed|funded|based)\b|,? (?:Inc|Corp|Ltd|Group|Platforms)\b)/.test(
+  return /^(?:['’]s\b|-(?:owned|backed|funded)\b|,? (?:Inc|Corp|Ltd|Group|Platforms)\b)/.test(
     text.slice(end, end + 12),
   );
 }
@@ -93,7 +93,8 @@ export function otherSenseAt(text: string, start: number, end: number, company =
   const after = text.slice(end, end + 24);
   const next = /^ ([A-ZÀ-Þ][a-zà-ÿ]+)/.exec(after);
   if (next && !company && !NAME_CONTINUATIONS.test(next[1]!)) return true;
-  if (/^-[a-z]/.test(after)) return true; // "Meta-analyses", "Spark-based"
+  // "Meta-analyses", "Spark-based"; not "Amazon-owned" (a company's, see hasCompanySuffix).
+  if (/^-(?!(?:owned|backed|funded)\b)[a-z]/.test(after)) return true;
   return PERSON_VERBS.test(after);
 }
 

@@ -313,7 +313,7 @@ export class AliasMatcher {
     const start = norm.origin[ns]!;
     let end = norm.origin[ne - 1]! + 1;
     end = endAtWordBoundary(text, start, end);
-    if (end < 0) return null;
+    if (end < 0 || inFileName(text, start, end)) return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
     // letters ("Open AI", "Deep Seek"); "A 100" is not "A100".
     let split = false;
@@ -337,6 +337,9 @@ export class AliasMatcher {
         : null;
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
+      // A name that is also a phrase ("Step-1" and "Step 1") is that name only as it is spelt.
+      if (record.ambiguous && (split || separatorsOf(text.slice(start, end)) !== separatorsOf(record.text)))
+        continue;
       const exact = info.exactForms[r];
       if (exact !== undefined) {
         surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
@@ -418,6 +421,29 @@ export const NOTHING_FOUND: FindResult = Object.freeze({
 
 function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
   return mention;
+}
+
+/**
+ * True when a Latin name sits in a file name or path ("extra-openai-models.yaml", "src/openai/"),
+ * which is code, not prose about the entity.
+ */
+function inFileName(text: string, start: number, end: number): boolean {
+  if (!/[A-Za-z]/.test(text[start] ?? '')) return false;
+  let a = start;
+  while (a > 0 && /[\w.\/-]/.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && /[\w.\/-]/.test(text[b]!)) b++;
+  const token = text.slice(a, b);
+  // A path: from the root, relative, or two directories deep ("OpenAI/Microsoft", "Yi-9B/6B" are prose).
+  const path = /^(?:\.{0,2}\/|[\w.-]*\/[\w.-]*\/)/.test(token);
+  return (
+    path || /[\w-]\.(?:ya?ml|json|jsonl|py|js|ts|md|txt|toml|cfg|ini|sh|gguf|bin|safetensors)$/i.test(token)
+  );
+}
+
+/** The separators between a name's parts, in order ("Step-1" → "-", "Step 1" → " ", "Step1" → ""). */
+function separatorsOf(text: string): string {
+  return text.replace(/[^\s\-_.\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
 }
 
 function stripSeparators(text: string): string {

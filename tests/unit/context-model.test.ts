@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AliasMatcher } from '../../lib/match/matcher';
+import { CUE_LEXICONS } from '../../lib/match/lexicons';
+import { Annotator, isLinkList } from '../../lib/dom/annotator';
+import { collectBlocks } from '../../lib/dom/blocks';
+
+const matcher = new AliasMatcher(
+  [
+    { text: 'Amazon', entityId: 'amazon', caseSensitive: true, ambiguous: true },
+    { text: 'Amazon River', entityId: 'amazon', decoy: true },
+    { text: 'Step-1', entityId: 'step', caseSensitive: true, ambiguous: true },
+    { text: 'StepFun', entityId: 'stepfun' },
+    { text: 'R1', entityId: 'deepseek-r1', caseSensitive: true, ambiguous: true },
+    { text: 'DeepSeek', entityId: 'deepseek' },
+    { text: 'OpenAI', entityId: 'openai' },
+    { text: 'Alpaca', entityId: 'alpaca', caseSensitive: true, ambiguous: true },
+    { text: 'Meta', entityId: 'meta', caseSensitive: true, ambiguous: true },
+  ],
+  { 'deepseek-r1': ['deepseek'], deepseek: ['deepseek-r1'], step: ['stepfun'], stepfun: ['step'] },
+  { cues: CUE_LEXICONS, companies: ['amazon', 'deepseek', 'openai', 'stepfun', 'meta'] },
+);
+const found = (text: string) => matcher.findResolved(text).map((m) => text.slice(m.start, m.end));
+
+describe('context model', () => {
+  it('reads a company name in business news as the company', () => {
+    expect(found('Amazon bought Whole Foods in August, and its shares rose.')).toEqual(['Amazon']);
+    expect(found('Analysts said Amazon’s grocery strategy is changing.')).toEqual(['Amazon']);
+    expect(found('Amazon-owned Whole Foods cut prices.')).toEqual(['Amazon']);
+    expect(found('The Amazon River floods every year.')).toEqual([]);
+  });
+
+  it('reads a capitalised word after a company name as its product, not a surname', () => {
+    expect(found('The new Meta Quest headset ships with AI features.')).toEqual(['Meta']);
+  });
+
+  it('needs a related entity near a short name: AI words alone are not enough', () => {
+    expect(found('The Rabbit R1 is an AI gadget with a voice assistant.')).toEqual([]);
+    expect(found('DeepSeek released R1, a reasoning model.')).toEqual(['DeepSeek', 'R1']);
+  });
+
+  it('matches a name that is also a phrase only as it is spelt', () => {
+    expect(found('StepFun trained Step-1 on its own cluster.')).toEqual(['StepFun', 'Step-1']);
+    expect(found('StepFun docs: Step 1 is to install the model.')).toEqual(['StepFun']);
+  });
+
+  it('leaves names in file names and paths, and inside another model’s name', () => {
+    expect(found('Add it to extra-openai-models.yaml first.')).toEqual([]);
+    expect(found('See /srv/openai/config for the AI model.')).toEqual([]);
+    expect(found('OpenAI/Microsoft talks continued.')).toEqual(['OpenAI']);
+    expect(found('The AI model Chinese-Alpaca-2-13B was fine-tuned.')).toEqual([]);
+  });
+
+  it('reads one spelling one way across a section, not every spelling', () => {
+    document.body.innerHTML =
+      '<article><p>Amazon reported quarterly revenue above forecasts.</p><p>Amazon also opened a store.</p></article>';
+    const annotator = new Annotator(matcher);
+    annotator.scan(document.body);
+    expect(annotator.shown().map((m) => m.text)).toEqual(['Amazon', 'Amazon']);
+  });
+
+  it('treats a short block of link text as chrome', () => {
+    document.body.innerHTML =
+      '<p id="a"><a href="/x">Previous post: OpenAI ships a model</a></p><p id="b">OpenAI said <a href="/y">more</a> today about its plans.</p>';
+    const [a, b] = collectBlocks(document.body);
+    expect(isLinkList(a!)).toBe(true);
+    expect(isLinkList(b!)).toBe(false);
+  });
+});
