@@ -430,9 +430,9 @@ function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
 function inFileName(text: string, start: number, end: number): boolean {
   if (!/[A-Za-z]/.test(text[start] ?? '')) return false;
   let a = start;
-  while (a > 0 && /[\w.\/-]/.test(text[a - 1]!)) a--;
+  while (a > 0 && /[\w./-]/.test(text[a - 1]!)) a--;
   let b = end;
-  while (b < text.length && /[\w.\/-]/.test(text[b]!)) b++;
+  while (b < text.length && /[\w./-]/.test(text[b]!)) b++;
   const token = text.slice(a, b);
   // A path: from the root, relative, or two directories deep ("OpenAI/Microsoft", "Yi-9B/6B" are prose).
   const path = /^(?:\.{0,2}\/|[\w.-]*\/[\w.-]*\/)/.test(token);
