@@ -12,6 +12,7 @@ import {
   isInsideSkipped,
   markRange,
   rangeFor,
+  hasTouchingWords,
   splitAtBoxes,
   type CollectOptions,
   type TextBlock,
@@ -102,6 +103,7 @@ export class Annotator {
    * class, style or attribute change may reveal it, and then they are read again.
    */
   private readonly hiddenNames = new Set<Element>();
+  private readonly chrome = new ChromeDetector();
 
   constructor(
     private readonly matcher: AliasMatcher,
@@ -155,6 +157,7 @@ export class Annotator {
     this.scanned.clear();
     this.byNode.clear();
     this.regions.clear();
+    this.chrome.forget();
     this.shadowElements.clear();
     this.changed.clear();
     this.ordered = undefined;
@@ -173,7 +176,7 @@ export class Annotator {
             done = true;
             break;
           }
-          fresh.push(...this.scanBlock(next.value, touched, regionCache));
+          this.scanBlock(next.value, touched, regionCache, fresh);
           if (n % 8 === 0 && now() >= end) break;
         }
         this.settle(touched, fresh);
@@ -189,6 +192,7 @@ export class Annotator {
    */
   update(records: readonly ChangeRecord[]): boolean {
     this.dirty = false;
+    this.chrome.forget();
     const roots = new Set<Element>();
     const removedBlocks: Element[] = [];
     for (const record of records) {
@@ -296,26 +300,26 @@ export class Annotator {
   private scanBlocks(blocks: TextBlock[], touched = new Set<Region>()): void {
     const regionCache = new Map<Element, Element>();
     const fresh: ScannedBlock[] = [];
-    for (const block of blocks) fresh.push(...this.scanBlock(block, touched, regionCache));
+    for (const block of blocks) this.scanBlock(block, touched, regionCache, fresh);
     this.settle(touched, fresh);
   }
 
   /**
-   * Scans a block, split first where layout starts a new box inside it; parts that name nothing
-   * are not kept (nothing to paint, forget or re-decide).
+   * Scans a block into `into`, split first where layout starts a new box inside it; parts that
+   * name nothing are not kept (nothing to paint, forget or re-decide).
    */
   private scanBlock(
     block: TextBlock,
     touched: Set<Region>,
     regionCache: Map<Element, Element>,
-  ): ScannedBlock[] {
-    const parts = this.options.checkVisibility ? splitAtBoxes(block) : [block];
-    const out: ScannedBlock[] = [];
-    for (const part of parts) {
+    into: ScannedBlock[],
+  ): void {
+    // Nearly every block is one box: no array is made for it.
+    const parts = this.options.checkVisibility && hasTouchingWords(block) ? splitAtBoxes(block) : undefined;
+    for (const part of parts ?? [block]) {
       const scanned = this.scanPart(part, touched, regionCache);
-      if (scanned) out.push(scanned);
+      if (scanned) into.push(scanned);
     }
-    return out;
   }
 
   private scanPart(
@@ -344,7 +348,7 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    const chrome = isChrome(block.element) || isLinkList(block);
+    const chrome = this.chrome.isChrome(block.element) || isLinkList(block);
     const scanned: ScannedBlock = { block, region, chrome, result, mentions: [] };
     this.record(scanned, touched);
     return scanned;
@@ -391,6 +395,8 @@ export class Annotator {
   /** The mentions with `shown` set by the block's chrome flag and the density setting. */
   private withShown(scanned: ScannedBlock, mentions: PageMention[]): PageMention[] {
     const first = this.options.density === 'first';
+    // The usual case: every mention of a content block shown, as placed.
+    if (!first && !scanned.chrome && mentions.every((m) => m.shown)) return mentions;
     // The first of each entity per paragraph: earlier parts of the same element count too.
     const seen = new Set<string>();
     if (first)
@@ -559,47 +565,92 @@ const CHROME_WORDS =
  * nearest ancestors: a page wrapper's "menu-open" or "has-ads" says nothing about its text.
  */
 export function isChrome(element: Element): boolean {
-  const path: Element[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement) path.push(el);
-  let inContent = false;
-  for (let i = path.length - 1; i >= 0; i--) {
-    const el = path[i]!;
-    const tag = el.localName;
-    const role = el.getAttribute('role');
-    if (tag === 'article' || tag === 'main' || role === 'main') {
-      inContent = true;
-      continue;
-    }
-    if (
-      tag === 'nav' ||
-      tag === 'footer' ||
-      role === 'navigation' ||
-      role === 'menu' ||
-      role === 'contentinfo'
-    )
-      return true;
-    if (!inContent && (tag === 'header' || role === 'banner')) return true;
-    if (i <= CHROME_CLASS_DEPTH && tag !== 'body' && tag !== 'html') {
-      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
-      const words = `${el.id} ${el.getAttribute('class') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
-      if (words.length > 1 && CHROME_WORDS.test(words)) return true;
-    }
+  return new ChromeDetector().isChrome(element);
+}
+
+type Structure = 'chrome' | 'content' | 'neutral';
+
+/**
+ * isChrome with its answers per element remembered: the blocks of a page share their ancestors,
+ * so each ancestor is looked at once per scan (forget() when the page's classes may have changed).
+ */
+export class ChromeDetector {
+  private structures = new WeakMap<Element, Structure>();
+  private classWords = new WeakMap<Element, boolean>();
+
+  forget(): void {
+    this.structures = new WeakMap();
+    this.classWords = new WeakMap();
   }
-  return false;
+
+  isChrome(element: Element): boolean {
+    if (this.structure(element) === 'chrome') return true;
+    let el: Element | null = element;
+    for (let depth = 0; el && depth <= CHROME_CLASS_DEPTH; depth++, el = el.parentElement) {
+      if (el.localName === 'body' || el.localName === 'html') break;
+      if (this.hasChromeWords(el)) return true;
+    }
+    return false;
+  }
+
+  /** Navigation, footers, a site header (not an article's), inherited down the tree. */
+  private structure(el: Element): Structure {
+    const known = this.structures.get(el);
+    if (known) return known;
+    const parent = el.parentElement ? this.structure(el.parentElement) : 'neutral';
+    let own: Structure = parent;
+    if (parent !== 'chrome') {
+      const tag = el.localName;
+      const role = el.getAttribute('role');
+      if (
+        tag === 'nav' ||
+        tag === 'footer' ||
+        role === 'navigation' ||
+        role === 'menu' ||
+        role === 'contentinfo'
+      )
+        own = 'chrome';
+      else if (tag === 'article' || tag === 'main' || role === 'main') own = 'content';
+      else if ((tag === 'header' || role === 'banner') && parent !== 'content') own = 'chrome';
+    }
+    this.structures.set(el, own);
+    return own;
+  }
+
+  private hasChromeWords(el: Element): boolean {
+    let known = this.classWords.get(el);
+    if (known === undefined) {
+      const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
+      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
+      const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
+      known = words.length > 1 && CHROME_WORDS.test(words);
+      this.classWords.set(el, known);
+    }
+    return known;
+  }
 }
 
 /**
  * True for a short block that is mostly link text: a menu entry, a "Previous post: …" line, a list
- * of related stories, a table of contents. A paragraph with a link or two in it is not one.
+ * of related stories, a table of contents. A paragraph with a link or two in it is not one, nor a
+ * headline.
  */
 export function isLinkList(block: TextBlock): boolean {
-  if (block.text.length > 160) return false;
+  // A headline is content even when it links to its story (a feed of cards, a front page).
+  if (block.text.length > 160 || /^h[1-6]$/.test(block.element.localName)) return false;
+  if (block.element.closest('a')) return true;
   let linked = 0;
   let total = 0;
   for (const node of block.nodes) {
     const length = node.data.trim().length;
     total += length;
-    if (length && node.parentElement?.closest('a')) linked += length;
+    if (length === 0) continue;
+    for (let el = node.parentElement; el && el !== block.element; el = el.parentElement) {
+      if (el.localName === 'a') {
+        linked += length;
+        break;
+      }
+    }
   }
   return total > 0 && linked / total >= 0.6;
 }

@@ -325,6 +325,17 @@ function boxBetween(a: Text, b: Text, top: Element): boolean {
   });
 }
 
+/** True when two of the block's text nodes touch letter to letter (where a box may start between them). */
+export function hasTouchingWords(block: TextBlock): boolean {
+  const { nodes } = block;
+  for (let i = 1; i < nodes.length; i++) {
+    const prev = nodes[i - 1]!.data;
+    if (isLatinWordCode(prev.charCodeAt(prev.length - 1)) && isLatinWordCode(nodes[i]!.data.charCodeAt(0)))
+      return true;
+  }
+  return false;
+}
+
 /**
  * The block split where layout starts a new box between two of its text nodes that touch with no
  * space ("Learn how" in one `display: block` span, "Microsoft Store" in the next): tag names alone

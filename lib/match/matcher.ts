@@ -225,15 +225,16 @@ export class AliasMatcher {
     }
     const ambiguous: AmbiguousMention[] = [];
     const blockCue = pending.length > 0 && (mentions.length > 0 || this.cues.ai(text));
-    const blockBusiness = pending.length > 0 && this.cues.business(text);
+    // Business news matters only to companies' names: asked once, and only when one is pending.
+    let blockBusiness: boolean | undefined;
+    const businessBlock = () => (blockBusiness ??= this.cues.business(text));
     for (const c of pending) {
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
       const company = this.companies.has(c.entityId);
       // A short Latin name ("R1", "Pi", "GLM") names many things in tech news (a gadget, a letter, a
       // statistics method): only a related entity named near it vouches for it, never AI words alone.
-      const bare = c.alias.replace(/[\s\-_.]/g, '');
-      const short = /^[A-Za-z0-9]{1,2}$|^[A-Za-z]{3}$/.test(bare); // "R1", "Pi", "GLM"; not "H20"
+      const short = isShortName(c.alias); // "R1", "Pi", "GLM"; not "H20"
 
       const related = this.related.get(c.entityId) ?? [];
       const relatedIn = (a: number, b: number) =>
@@ -338,8 +339,7 @@ export class AliasMatcher {
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
       // A name that is also a phrase ("Step-1" and "Step 1") is that name only as it is spelt.
-      if (record.ambiguous && (split || separatorsOf(text.slice(start, end)) !== separatorsOf(record.text)))
-        continue;
+      if (record.ambiguous && (split || !sameSeparators(text, start, end, record.text))) continue;
       const exact = info.exactForms[r];
       if (exact !== undefined) {
         surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
@@ -407,6 +407,19 @@ export class AliasMatcher {
   }
 }
 
+const SHORT_NAME = /^[A-Za-z0-9]{1,2}$|^[A-Za-z]{3}$/;
+const shortNames = new Map<string, boolean>();
+
+/** True for a short Latin name (two characters, or three letters), remembered per spelling. */
+function isShortName(alias: string): boolean {
+  let short = shortNames.get(alias);
+  if (short === undefined) {
+    short = SHORT_NAME.test(alias.replace(/[\s\-_.]/g, ''));
+    shortNames.set(alias, short);
+  }
+  return short;
+}
+
 /** How a region remembers an ambiguous name it read as the entity: by entity and spelling. */
 function spellingKey(m: Mention): string {
   return `${m.entityId}\u0000${m.alias}`;
@@ -428,6 +441,11 @@ function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
  * which is code, not prose about the entity.
  */
 function inFileName(text: string, start: number, end: number): boolean {
+  // Only a name touching . / - or _ can sit in a file name or path (most names touch spaces).
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  const joiner = (c: number) => c === 0x2e || c === 0x2f || c === 0x2d || c === 0x5f;
+  if (!joiner(before) && !joiner(after)) return false;
   if (!/[A-Za-z]/.test(text[start] ?? '')) return false;
   let a = start;
   while (a > 0 && /[\w./-]/.test(text[a - 1]!)) a--;
@@ -439,6 +457,15 @@ function inFileName(text: string, start: number, end: number): boolean {
   return (
     path || /[\w-]\.(?:ya?ml|json|jsonl|py|js|ts|md|txt|toml|cfg|ini|sh|gguf|bin|safetensors)$/i.test(token)
   );
+}
+
+const SEPARATOR = /[\s\-_.\u00b7\u30fb\u2010-\u2013]/;
+
+/** True when the text's name [start, end) has the alias's separators (most names have none at all). */
+function sameSeparators(text: string, start: number, end: number, alias: string): boolean {
+  const slice = text.slice(start, end);
+  if (!SEPARATOR.test(slice) && !SEPARATOR.test(alias)) return true;
+  return separatorsOf(slice) === separatorsOf(alias);
 }
 
 /** The separators between a name's parts, in order ("Step-1" → "-", "Step 1" → " ", "Step1" → ""). */
