@@ -254,7 +254,7 @@ export class AliasMatcher {
         (c.alias.length < c.end - c.start && isModelShaped(text.slice(c.start, c.end)))
           ? WEIGHTS.suffix
           : 0) +
-        ((short ? relatedIn(0, text.length) : blockCue || (company && blockBusiness)) ? WEIGHTS.block : 0) +
+        ((short ? relatedIn(0, text.length) : blockCue || (company && businessBlock())) ? WEIGHTS.block : 0) +
         (here ? WEIGHTS.otherSenseHere : 0) +
         (negative ? WEIGHTS.negativeCue : 0);
       // Only an occurrence that no region could vouch for establishes another sense of the name.
