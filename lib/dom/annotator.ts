@@ -80,6 +80,9 @@ export interface ChangeRecord {
 /** Attributes whose change can reveal hidden text (what the runner asks the observer for). */
 export const REVEALING_ATTRIBUTES = ['class', 'style', 'hidden', 'open'];
 
+/** How many blocks with hidden names are watched for being revealed by a class or style change. */
+const MAX_HIDDEN_NAMES = 200;
+
 /** Which mentions are painted: every one, or the first of each entity per paragraph. */
 export type MarkDensity = 'all' | 'first';
 
@@ -332,7 +335,9 @@ export class Annotator {
     // Hidden inline text is left out only now (see withoutHidden): most blocks name nothing.
     if (this.options.checkVisibility) {
       const shown = withoutHidden(block);
-      if (shown !== block) this.hiddenNames.add(block.element);
+      // (Bounded: a page hiding hundreds of named blocks, a mega-menu, should not make every
+      // class change on the page a search through them.)
+      if (shown !== block && this.hiddenNames.size < MAX_HIDDEN_NAMES) this.hiddenNames.add(block.element);
       if (!shown) return undefined;
       if (shown !== block) {
         block = shown;
