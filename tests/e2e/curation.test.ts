@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { markPoint, waitForMarks } from './helpers';
+import { markPoint, markedSpans, waitForMarks } from './helpers';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
@@ -224,6 +224,18 @@ describe('options', () => {
     await expect
       .poll(() => page.evaluate(() => CSS.highlights.get('assay-mention')?.size ?? 0))
       .toBeGreaterThan(5);
+    // Only the first of each name per paragraph: fewer marks, no name repeated within a paragraph.
+    // (Marks are read with animation frames, which only a tab in front gets.)
+    await page.bringToFront();
+    const every = await markedSpans(page);
+    await options.getByLabel('The first of each name per paragraph').check();
+    await page.bringToFront();
+    await expect.poll(async () => (await markedSpans(page)).length).toBeLessThan(every.length);
+    const first = (await markedSpans(page)).map((m) => `${m.paragraph}:${m.text}`);
+    expect(new Set(first).size).toBe(first.length);
+    await options.getByLabel('Every mention').check();
+    await page.bringToFront();
+    await expect.poll(async () => (await markedSpans(page)).length).toBe(every.length);
     await options.close();
     await page.close();
   });
