@@ -161,6 +161,7 @@ export class Annotator {
     this.byNode.clear();
     this.regions.clear();
     this.chrome.forget();
+    this.hiddenNames.clear();
     this.shadowElements.clear();
     this.changed.clear();
     this.ordered = undefined;
@@ -240,6 +241,9 @@ export class Annotator {
       return this.dirty;
     }
     for (const root of list) this.forget(root, touched);
+    // Blocks read again are watched again only if they still hide a name.
+    for (const hidden of this.hiddenNames)
+      if (list.some((root) => root === hidden || root.contains(hidden))) this.hiddenNames.delete(hidden);
     const known = new Map<Element, boolean>();
     const fresh = list
       .filter((r) => !isInsideSkipped(r, this.options, known))
