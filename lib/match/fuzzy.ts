@@ -158,7 +158,10 @@ export class FuzzyLinker {
     // as written: it never justifies a link on its own, nor a correction.
     const space = token.lastIndexOf(' ');
     const bare = space >= 0 ? /^(\d+)(?:\.\d+)*$/.exec(token.slice(space + 1)) : null;
-    if (bare && Number(bare[1]) > 9) return undefined; // "SWE-bench 70.3" is a score, not a version
+    // A spaced number above 9 is a score or a count, not a version ("SWE-bench 70.3", "Internet
+    // 19.36 small"); a size ("72B") is not a bare number.
+    const spaced = / v?(\d+)(?:\.\d+)*(?= |$)/.exec(token);
+    if (spaced && Number(spaced[1]) > 9) return undefined;
     const bareVersion = bare !== null;
     const norm = normalize(token);
     const key = normalizeKey(token);
@@ -176,7 +179,8 @@ export class FuzzyLinker {
     while (head < key.length && !isBoundary(norm, key, head)) head++;
     // A misspelling is corrected only in a part of five letters or more: a short one ("Kiwi",
     // "Sori") is as likely another word or a user name as a typo.
-    if (head >= 5 && head < key.length) {
+    // Never with a spaced version: a correction rests on the name-shaped run alone.
+    if (head >= 5 && head < key.length && space < 0) {
       const fuse = this.correctionsFor(key.slice(0, head));
       if (!fuse) return undefined;
       for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {
