@@ -157,12 +157,11 @@ export class FuzzyLinker {
     // A bare number after a space ("Open 24", "ERNIE-Bot 4.0") is a version only of a name known
     // as written: it never justifies a link on its own, nor a correction.
     const space = token.lastIndexOf(' ');
-    const bare = space >= 0 ? /^(\d+)(?:\.\d+)*$/.exec(token.slice(space + 1)) : null;
+    const bareVersion = space >= 0 && /^\d+(?:\.\d+)*$/.test(token.slice(space + 1));
     // A spaced number above 9 is a score or a count, not a version ("SWE-bench 70.3", "Internet
     // 19.36 small"); a size ("72B") is not a bare number.
     const spaced = / v?(\d+)(?:\.\d+)*(?= |$)/.exec(token);
     if (spaced && Number(spaced[1]) > 9) return undefined;
-    const bareVersion = bare !== null;
     const norm = normalize(token);
     const key = normalizeKey(token);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
@@ -177,9 +176,9 @@ export class FuzzyLinker {
     // A misspelt name part ("Mixtrall-8x7B", "DeepSeak-V3"): correct it, then link as above.
     let head = 1;
     while (head < key.length && !isBoundary(norm, key, head)) head++;
-    // A misspelling is corrected only in a part of five letters or more: a short one ("Kiwi",
-    // "Sori") is as likely another word or a user name as a typo.
-    // Never with a spaced version: a correction rests on the name-shaped run alone.
+    // A misspelling is corrected only in a part of five letters or more (a short one, "Kiwi" or
+    // "Sori", is as likely another word or a user name as a typo) and never with a spaced version:
+    // a correction rests on the name-shaped run alone.
     if (head >= 5 && head < key.length && space < 0) {
       const fuse = this.correctionsFor(key.slice(0, head));
       if (!fuse) return undefined;
