@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { adHostPatterns } from './lib/dom/ad-hosts';
 
 // See ../shared/notes/toolchain.md for why each setting is here.
 export default defineConfig({
@@ -24,6 +25,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Ad and tracker frames get no content script at all (the list stays out of the script).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? [])
+        script.exclude_matches = [...(script.exclude_matches ?? []), ...adHostPatterns()];
+    },
+  },
   zip: {
     excludeSources: ['.output/**', 'node_modules/**', 'demo-output/**', '.ci/**'],
   },

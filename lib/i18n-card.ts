@@ -64,15 +64,14 @@ const cardEn = {
   tiers: {
     primary: {
       label: 'primary',
-      meaning:
-        'Primary source: the subject’s own page, paper, repository or filing, a court or regulator, or the benchmark’s owner.',
+      meaning: 'The subject’s own page, paper, code or filing; a court, regulator or benchmark owner.',
     },
     outlet: { label: 'outlet', meaning: 'A news organisation’s own reporting.' },
-    relay: { label: 'relay', meaning: 'A republished copy or summary that names its source.' },
-    unrated: { label: 'unrated', meaning: 'Assay’s host registry does not know this site.' },
+    relay: { label: 'relay', meaning: 'A copy or summary that names its source.' },
+    unrated: { label: 'unrated', meaning: 'A site Assay’s registry does not know.' },
     refused: {
       label: 'refused',
-      meaning: 'This site is not an acceptable source ({why}). Look for the original.',
+      meaning: 'Not an acceptable source ({why}): find the original.',
     },
   } satisfies Record<Rating, { label: string; meaning: string }>,
   via: 'via {publisher}',
@@ -145,12 +144,12 @@ const cardZh: CardStrings = {
   tiers: {
     primary: {
       label: '一手',
-      meaning: '一手来源：当事方自己的网页、论文、代码库或公告，法院或监管机构，或评测榜单的维护方。',
+      meaning: '当事方自己的网页、论文、代码或公告；法院、监管机构或评测维护方。',
     },
     outlet: { label: '媒体', meaning: '新闻机构的原创报道。' },
     relay: { label: '转载', meaning: '注明出处的转载或摘要。' },
-    unrated: { label: '未评级', meaning: 'Assay 的来源站点表中没有这个网站。' },
-    refused: { label: '不可采信', meaning: '该网站不是可接受的来源（{why}）。请查找原始出处。' },
+    unrated: { label: '未评级', meaning: 'Assay 的站点表中没有这个网站。' },
+    refused: { label: '不可采信', meaning: '不可采信的来源（{why}），请查找原始出处。' },
   },
   via: '经由 {publisher}',
   card: {

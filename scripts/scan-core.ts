@@ -32,11 +32,12 @@ export function createScanner(
   options: { fuseThreshold?: number } = {},
 ): Scanner {
   const dataset = parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8')));
-  const matcher = createMatcher(buildMatcherIndex(dataset.entities, dataset.asOf), options);
+  const index = buildMatcherIndex(dataset.entities, dataset.asOf);
+  const matcher = createMatcher(index, options);
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));
 
   const run = (document: Document, offsetOf: (node: Text) => number): ScanMention[] => {
-    const annotator = new Annotator(matcher, { checkVisibility: true });
+    const annotator = new Annotator(matcher, { checkVisibility: true, chromeWords: index.chromeWords });
     annotator.scan(document.body);
     return annotator.shown().map((m) => {
       const start = offsetOf(m.range.startContainer as Text) + m.range.startOffset;

@@ -68,6 +68,7 @@ export default defineContentScript({
           runner = startRunner(ctx, createMatcher(index), cardCss, {
             settings,
             lang: resolveLang(settings.language, browserLang),
+            chromeWords: index.chromeWords,
           });
         } finally {
           starting = undefined;

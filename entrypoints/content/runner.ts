@@ -56,7 +56,7 @@ export function startRunner(
   ctx: ContentScriptContext,
   matcher: AliasMatcher,
   cardCss: string,
-  initial: { settings: Settings; lang: Lang },
+  initial: { settings: Settings; lang: Lang; chromeWords: string },
 ): Runner {
   let settings = initial.settings;
   let lang = initial.lang;
@@ -74,6 +74,7 @@ export function startRunner(
   };
   const annotator = new Annotator(matcher, {
     density: settings.markDensity,
+    chromeWords: initial.chromeWords,
     checkVisibility: true,
     exclude: (el) => el.localName === HOST_TAG,
     shadowRoots: onShadowRoot,

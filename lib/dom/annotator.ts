@@ -4,6 +4,7 @@
  * the first scan, only the blocks that DOM mutations touch are scanned again.
  */
 import type { AliasMatcher, FindResult, Mention } from '../match/matcher';
+import { CHROME_WORDS } from '../match/lexicons';
 import {
   blockAncestor,
   collectBlocks,
@@ -12,7 +13,6 @@ import {
   isInsideSkipped,
   markRange,
   rangeFor,
-  hasTouchingWords,
   splitAtBoxes,
   type CollectOptions,
   type TextBlock,
@@ -88,6 +88,8 @@ export type MarkDensity = 'all' | 'first';
 
 export interface AnnotatorOptions extends CollectOptions {
   density?: MarkDensity;
+  /** Class and id words of page widgets (CHROME_WORDS, carried by the matcher index); none: structure only. */
+  chromeWords?: string;
 }
 
 export class Annotator {
@@ -106,12 +108,14 @@ export class Annotator {
    * class, style or attribute change may reveal it, and then they are read again.
    */
   private readonly hiddenNames = new Set<Element>();
-  private readonly chrome = new ChromeDetector();
+  private readonly chrome: ChromeDetector;
 
   constructor(
     private readonly matcher: AliasMatcher,
     private readonly options: AnnotatorOptions = {},
-  ) {}
+  ) {
+    this.chrome = new ChromeDetector(options.chromeWords);
+  }
 
   /** Paints every mention or only the first of each entity per paragraph; returns true if that changed. */
   setDensity(density: MarkDensity): boolean {
@@ -322,8 +326,9 @@ export class Annotator {
     into: ScannedBlock[],
   ): void {
     // Nearly every block is one box: no array is made for it.
-    const parts = this.options.checkVisibility && hasTouchingWords(block) ? splitAtBoxes(block) : undefined;
-    for (const part of parts ?? [block]) {
+    const parts = (this.options.checkVisibility && splitAtBoxes(block)) || undefined;
+    let i = 0;
+    for (let part: TextBlock | undefined = parts ? parts[0] : block; part; part = parts?.[++i]) {
       const scanned = this.scanPart(part, touched, regionCache);
       if (scanned) into.push(scanned);
     }
@@ -563,18 +568,14 @@ function sameMentions(next: readonly Mention[], current: readonly PageMention[])
 
 const REGION_TAGS = new Set(['article', 'aside', 'nav', 'main', 'header', 'footer', 'section', 'body']);
 
-/** Class or id words of share, social, ad and cookie widgets, menus and breadcrumbs. */
-const CHROME_WORDS =
-  /(?:^|[\s_-])(?:share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|nav|navbar|menu|subscribe|newsletter|sidebar|widget|related|recommend|recommended|comments?|copyright|toc|footer|hot|rank|ranking|trending|popular)(?:$|[\s_-])/i;
-
 /**
  * True for page chrome, where readers do not want names marked: navigation, the site's header and
  * footer (an article's footer too: tags, "filed under"), share, ad and cookie widgets, menus. A
  * header inside an article or main is part of the content (the headline, the byline). Class and id words are read only on the block and its
  * nearest ancestors: a page wrapper's "menu-open" or "has-ads" says nothing about its text.
  */
-export function isChrome(element: Element): boolean {
-  return new ChromeDetector().isChrome(element);
+export function isChrome(element: Element, chromeWords = CHROME_WORDS): boolean {
+  return new ChromeDetector(chromeWords).isChrome(element);
 }
 
 type Structure = 'chrome' | 'content' | 'neutral';
@@ -586,6 +587,12 @@ type Structure = 'chrome' | 'content' | 'neutral';
 export class ChromeDetector {
   private structures = new WeakMap<Element, Structure>();
   private classWords = new WeakMap<Element, boolean>();
+  private readonly words: RegExp | undefined;
+
+  /** `chromeWords`: class and id words of widgets (lib/match/lexicons.ts), an alternation. */
+  constructor(chromeWords?: string) {
+    this.words = chromeWords ? new RegExp(`(?:^|[\\s_-])(?:${chromeWords})(?:$|[\\s_-])`, 'i') : undefined;
+  }
 
   forget(): void {
     this.structures = new WeakMap();
@@ -632,7 +639,7 @@ export class ChromeDetector {
       const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
       // camelCase words count as words too ("mbArticleShareBtn" has "Share").
       const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
-      known = words.length > 1 && CHROME_WORDS.test(words);
+      known = words.length > 1 && !!this.words?.test(words);
       this.classWords.set(el, known);
     }
     return known;

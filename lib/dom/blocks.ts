@@ -325,24 +325,14 @@ function boxBetween(a: Text, b: Text, top: Element): boolean {
   });
 }
 
-/** True when two of the block's text nodes touch letter to letter (where a box may start between them). */
-export function hasTouchingWords(block: TextBlock): boolean {
-  const { nodes } = block;
-  for (let i = 1; i < nodes.length; i++) {
-    const prev = nodes[i - 1]!.data;
-    if (isLatinWordCode(prev.charCodeAt(prev.length - 1)) && isLatinWordCode(nodes[i]!.data.charCodeAt(0)))
-      return true;
-  }
-  return false;
-}
-
 /**
  * The block split where layout starts a new box between two of its text nodes that touch with no
  * space ("Learn how" in one `display: block` span, "Microsoft Store" in the next): tag names alone
  * read them as one word, "howMicrosoft". Layout is asked only at such letter-to-letter junctions, so
- * ordinary prose costs two character checks per text node. Returns `[block]` when nothing splits.
+ * ordinary prose costs two character checks per text node. Returns undefined when nothing splits
+ * (no array is made for the usual block).
  */
-export function splitAtBoxes(block: TextBlock): TextBlock[] {
+export function splitAtBoxes(block: TextBlock): TextBlock[] | undefined {
   const { nodes } = block;
   let cuts: number[] | undefined;
   for (let i = 1; i < nodes.length; i++) {
@@ -351,7 +341,7 @@ export function splitAtBoxes(block: TextBlock): TextBlock[] {
       continue;
     if (boxBetween(nodes[i - 1]!, nodes[i]!, block.element)) (cuts ??= []).push(i);
   }
-  if (!cuts) return [block];
+  if (!cuts) return undefined;
   const parts: TextBlock[] = [];
   for (const [k, from] of [0, ...cuts].entries()) {
     const to = cuts[k] ?? nodes.length;

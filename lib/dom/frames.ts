@@ -23,41 +23,22 @@ export const MIN_FRAME = { width: 200, height: 80 };
 /** A frame with less text than this is blank for now (it may fill in later). */
 export const MIN_FRAME_TEXT = 20;
 
-/** Hosts that serve ads and trackers into frames (a host and its subdomains). */
-const AD_HOSTS = [
-  'doubleclick.net',
-  'googlesyndication.com',
-  'googleadservices.com',
-  'adnxs.com',
-  'amazon-adsystem.com',
-  'criteo.com',
-  'criteo.net',
-  'taboola.com',
-  'outbrain.com',
-  'rubiconproject.com',
-  'pubmatic.com',
-  'openx.net',
-  'adsrvr.org',
-  'casalemedia.com',
-  'moatads.com',
-  'scorecardresearch.com',
-  'teads.tv',
-  'yieldmo.com',
-  'sharethrough.com',
-  'smartadserver.com',
-];
 /** window.name of ad slots (Google Publisher Tag, AdSense) and the common "ad-…" naming. */
 const AD_NAME =
   /^(?:google_ads_iframe|aswift_|google_esf|__pb_locator__|ad[_-]|ads[_-])|[_-]ads?(?:[_-]\d+)?$/i;
 
 /**
  * Why a frame is not read, or undefined to read it: "ad" and "tiny" are final; "blank" may change
- * (check again a little later, as a comment widget fills in).
+ * (check again a little later, as a comment widget fills in). The content script passes no ad
+ * hosts: the manifest keeps it out of their frames altogether (see lib/dom/ad-hosts.ts).
  */
-export function frameSkipReason(f: FrameFacts): 'ad' | 'tiny' | 'blank' | undefined {
+export function frameSkipReason(
+  f: FrameFacts,
+  adHosts: readonly string[] = [],
+): 'ad' | 'tiny' | 'blank' | undefined {
   if (f.top) return undefined;
   const host = f.host.toLowerCase();
-  if (AD_HOSTS.some((h) => host === h || host.endsWith(`.${h}`)) || AD_NAME.test(f.name)) return 'ad';
+  if (adHosts.some((h) => host === h || host.endsWith(`.${h}`)) || AD_NAME.test(f.name)) return 'ad';
   if (f.width < MIN_FRAME.width || f.height < MIN_FRAME.height) return 'tiny';
   if (f.textLength < MIN_FRAME_TEXT) return 'blank';
   return undefined;

@@ -15,3 +15,10 @@ export const CUE_LEXICONS: CueLexicons = {
     cjk: '公司|集团|集團|股价|股價|股票|市值|收购|收購|创始人|創始人|创办|創辦|营收|營收|财报|財報|首席执行官|首席執行官|总裁|總裁|总部|總部|员工|員工|电商|電商|旗下|宣布|子公司|董事长|董事長|上市|业务|業務|用户|用戶',
   },
 };
+
+/**
+ * Class and id words of share, social, ad and cookie widgets, menus, breadcrumbs, sidebars, related
+ * and comment boxes: a block inside one is page chrome (lib/dom/annotator.ts, ChromeDetector).
+ */
+export const CHROME_WORDS =
+  'share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|nav|navbar|menu|subscribe|newsletter|sidebar|widget|related|recommend|recommended|comments?|copyright|toc|footer|hot|rank|ranking|trending|popular';

@@ -6,7 +6,7 @@ import type { Entity } from '../schema';
 import { compileAliases, type CompiledAliases } from './compile';
 import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
 import { FUNCTION_WORDS } from './function-words';
-import { CUE_LEXICONS } from './lexicons';
+import { CHROME_WORDS, CUE_LEXICONS } from './lexicons';
 import type { CueLexicons } from './context';
 
 export interface MatcherIndex {
@@ -23,6 +23,8 @@ export interface MatcherIndex {
   functionWords: string[];
   /** AI and business cue words. */
   cues: CueLexicons;
+  /** Class and id words of page widgets (for the annotator's page-chrome check). */
+  chromeWords: string;
   /** The aliases compiled for the matcher, so each page adopts them instead of compiling them. */
   compiled: CompiledAliases;
 }
@@ -100,6 +102,7 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
     companies: entities.filter((e) => e.type === 'company' || e.type === 'lab').map((e) => e.id),
     functionWords: FUNCTION_WORDS.trim().split(/\s+/),
     cues: CUE_LEXICONS,
+    chromeWords: CHROME_WORDS,
   };
 }
 

@@ -113,7 +113,7 @@ function annotate(indexJson: string): Promise<AnnotateResult> {
     const t1 = now();
     const matcher = createMatcher(index);
     const t2 = now();
-    const annotator = new Annotator(matcher, options);
+    const annotator = new Annotator(matcher, { ...options, chromeWords: index.chromeWords });
     lastAnnotator = annotator;
     const { paint, highlight, timing } = painter();
     const scan = annotator.startScan(document.body, blocksInView(document, innerWidth, innerHeight));
@@ -184,13 +184,16 @@ export interface MutationResult {
 function mutationBench() {
   let matcher: ReturnType<typeof createMatcher>;
   let annotator: Annotator;
+  let chromeWords = '';
   let painted: ReturnType<typeof painter>;
   const result = {} as MutationResult;
   let container: Element;
   return {
     prepare(indexJson: string): void {
-      matcher = createMatcher(JSON.parse(indexJson) as MatcherIndex);
-      annotator = new Annotator(matcher, options);
+      const index = JSON.parse(indexJson) as MatcherIndex;
+      matcher = createMatcher(index);
+      chromeWords = index.chromeWords;
+      annotator = new Annotator(matcher, { ...options, chromeWords });
       result.pageChars = floorPass().chars;
       const t0 = now();
       annotator.scan(document.body);
@@ -248,10 +251,10 @@ function mutationBench() {
     },
     compare(): MutationResult {
       const t1 = now();
-      new Annotator(matcher, options).scan(container);
+      new Annotator(matcher, { ...options, chromeWords }).scan(container);
       result.addedAloneMs = now() - t1;
       const t2 = now();
-      new Annotator(matcher, options).scan(document.body);
+      new Annotator(matcher, { ...options, chromeWords }).scan(document.body);
       result.fullRescanMs = now() - t2;
       return result;
     },
@@ -310,7 +313,8 @@ async function tickerFrames(count = 30): Promise<number> {
 function unsliced(indexJson: string) {
   const once = () => {
     const start = now();
-    const annotator = new Annotator(createMatcher(JSON.parse(indexJson) as MatcherIndex), options);
+    const index = JSON.parse(indexJson) as MatcherIndex;
+    const annotator = new Annotator(createMatcher(index), { ...options, chromeWords: index.chromeWords });
     annotator.startScan(document.body).step(Infinity, now);
     return now() - start;
   };

@@ -99,7 +99,7 @@ describe('EntityCard', () => {
     // The tier mark is focusable and carries its meaning in text.
     const mark = sources[0]!.querySelector('.tier') as HTMLElement;
     expect(mark.tabIndex).toBe(0);
-    expect(mark.textContent).toMatch(/primary.*Primary source/);
+    expect(mark.textContent).toMatch(/primary.*subject’s own page/);
   });
 
   it('names tiers in Chinese for Chinese readers', () => {

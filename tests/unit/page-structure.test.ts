@@ -3,6 +3,7 @@ import { Annotator, isChrome, type ChangeRecord } from '../../lib/dom/annotator'
 import { collectBlocks, splitAtBoxes } from '../../lib/dom/blocks';
 import { AliasMatcher } from '../../lib/match/matcher';
 import { frameSkipReason, visibleLength, type FrameFacts } from '../../lib/dom/frames';
+import { AD_HOSTS, adHostPatterns } from '../../lib/dom/ad-hosts';
 
 const matcher = new AliasMatcher([
   { text: 'OpenAI', entityId: 'openai' },
@@ -18,13 +19,13 @@ describe('blocks from layout', () => {
       '<div><span style="display:block">Learn how</span><span style="display:block">Microsoft Store</span></div>';
     const [block] = collectBlocks(document.body);
     expect(block!.text).toBe('Learn howMicrosoft Store');
-    expect(splitAtBoxes(block!).map((b) => b.text)).toEqual(['Learn how', 'Microsoft Store']);
+    expect(splitAtBoxes(block!)?.map((b) => b.text)).toEqual(['Learn how', 'Microsoft Store']);
   });
 
   it('keeps inline styling and spaced boxes whole (no layout question without touching words)', () => {
     document.body.innerHTML = '<p><b>Open</b>AI and <span style="display:block"> Microsoft</span></p>';
     const [block] = collectBlocks(document.body);
-    expect(splitAtBoxes(block!)).toEqual([block]);
+    expect(splitAtBoxes(block!)).toBeUndefined();
   });
 
   it('marks a name the block boxes separate, with layout checked', () => {
@@ -146,7 +147,12 @@ describe('frames worth reading', () => {
     [frame({ width: 120, height: 40 }), 'tiny'],
     [frame({ textLength: 3 }), 'blank'],
   ])('%o → %s', (facts, reason) => {
-    expect(frameSkipReason(facts)).toBe(reason);
+    expect(frameSkipReason(facts, AD_HOSTS)).toBe(reason);
+  });
+
+  it('gives the manifest a pattern for each ad host and its subdomains', () => {
+    expect(adHostPatterns()).toContain('*://*.doubleclick.net/*');
+    expect(adHostPatterns()).toHaveLength(AD_HOSTS.length * 2);
   });
 
   it('counts visible characters only, and stops counting early', () => {
