@@ -7,6 +7,7 @@ import {
   type Source,
 } from '../schema';
 import { SOURCE_TIERS, sourceKey, type HostRegistry, type SourceTier } from '../sources/registry';
+import { isOriginal } from '../sources/tiers';
 import { urlHostKey } from '../sources/url';
 
 export interface DatasetStats {
@@ -53,7 +54,7 @@ export function datasetStats(dataset: Dataset, registry: HostRegistry): DatasetS
       let usable = false;
       for (const s of sourcesOf(note)) {
         const tier = registry.rate(s).tier;
-        if (tier === 'primary' || tier === 'outlet') usable = true;
+        if (isOriginal(tier)) usable = true;
         const key = sourceKey(s);
         if (!keys.has(key)) {
           keys.add(key);
@@ -99,13 +100,7 @@ export function coverageGaps(dataset: Dataset): Record<NoteKind, string[]> {
 export function relayOnlyNotes(dataset: Dataset, registry: HostRegistry): string[] {
   return dataset.entities.flatMap((entity) =>
     entity.notes
-      .filter(
-        (note) =>
-          !sourcesOf(note).some((s) => {
-            const tier = registry.rate(s).tier;
-            return tier === 'primary' || tier === 'outlet';
-          }),
-      )
+      .filter((note) => !sourcesOf(note).some((s) => isOriginal(registry.rate(s).tier)))
       .map((note) => `${entity.id}/${note.id}`),
   );
 }

@@ -4,7 +4,6 @@
  * the first scan, only the blocks that DOM mutations touch are scanned again.
  */
 import type { AliasMatcher, FindResult, Mention } from '../match/matcher';
-import { CHROME_WORDS } from '../match/lexicons';
 import {
   blockAncestor,
   collectBlocks,
@@ -18,6 +17,7 @@ import {
   type TextBlock,
   withoutHidden,
 } from './blocks';
+import { ChromeDetector, isLinkList } from './page-chrome';
 
 /** A mention placed in the page. */
 export interface PageMention extends Mention {
@@ -137,11 +137,17 @@ export class Annotator {
     if (target.nodeType !== 1) return false;
     const el = target as Element;
     if (attributeName === 'hidden' && !el.hasAttribute('hidden')) return true;
+    return this.hiddenNear(el).length > 0;
+  }
+
+  /** The watched blocks with hidden names at, inside or around `el` (disconnected ones are dropped). */
+  private hiddenNear(el: Element): Element[] {
+    const near: Element[] = [];
     for (const block of this.hiddenNames) {
       if (!block.isConnected) this.hiddenNames.delete(block);
-      else if (block === el || el.contains(block) || block.contains(el)) return true;
+      else if (block === el || el.contains(block) || block.contains(el)) near.push(block);
     }
-    return false;
+    return near;
   }
 
   /** Scans everything under `root`, replacing earlier results; returns the mentions in page order. */
@@ -216,8 +222,7 @@ export class Annotator {
           const block = isBlockElement(el) ? el : blockAncestor(el);
           if (block) roots.add(block);
         }
-        for (const block of this.hiddenNames)
-          if (block === el || el.contains(block) || block.contains(el)) roots.add(block);
+        for (const block of this.hiddenNear(el)) roots.add(block);
         continue;
       }
       for (const node of Array.from(record.addedNodes)) {
@@ -325,33 +330,30 @@ export class Annotator {
     regionCache: Map<Element, Element>,
     into: ScannedBlock[],
   ): void {
-    // Nearly every block is one box: no array is made for it.
-    const parts = (this.options.checkVisibility && splitAtBoxes(block)) || undefined;
-    let i = 0;
-    for (let part: TextBlock | undefined = parts ? parts[0] : block; part; part = parts?.[++i]) {
-      const scanned = this.scanPart(part, touched, regionCache);
-      if (scanned) into.push(scanned);
-    }
+    const parts = this.options.checkVisibility ? splitAtBoxes(block) : undefined;
+    if (!parts) this.scanPart(block, touched, regionCache, into);
+    else for (const part of parts) this.scanPart(part, touched, regionCache, into);
   }
 
   private scanPart(
     block: TextBlock,
     touched: Set<Region>,
     regionCache: Map<Element, Element>,
-  ): ScannedBlock | undefined {
+    into: ScannedBlock[],
+  ): void {
     let result = this.matcher.find(block.text);
-    if (isEmpty(result)) return undefined;
+    if (isEmpty(result)) return;
     // Hidden inline text is left out only now (see withoutHidden): most blocks name nothing.
     if (this.options.checkVisibility) {
       const shown = withoutHidden(block);
       // (Bounded: a page hiding hundreds of named blocks, a mega-menu, should not make every
       // class change on the page a search through them.)
       if (shown !== block && this.hiddenNames.size < MAX_HIDDEN_NAMES) this.hiddenNames.add(block.element);
-      if (!shown) return undefined;
+      if (!shown) return;
       if (shown !== block) {
         block = shown;
         result = this.matcher.find(block.text);
-        if (isEmpty(result)) return undefined;
+        if (isEmpty(result)) return;
       }
     }
     // Sibling blocks share their parent's region (unless a block is a region itself).
@@ -365,7 +367,7 @@ export class Annotator {
     const chrome = this.chrome.isChrome(block.element) || isLinkList(block);
     const scanned: ScannedBlock = { block, region, chrome, result, mentions: [] };
     this.record(scanned, touched);
-    return scanned;
+    into.push(scanned);
   }
 
   /**
@@ -567,112 +569,6 @@ function sameMentions(next: readonly Mention[], current: readonly PageMention[])
 }
 
 const REGION_TAGS = new Set(['article', 'aside', 'nav', 'main', 'header', 'footer', 'section', 'body']);
-
-/**
- * True for page chrome, where readers do not want names marked: navigation, the site's header and
- * footer (an article's footer too: tags, "filed under"), share, ad and cookie widgets, menus. A
- * header inside an article or main is part of the content (the headline, the byline). Class and id words are read only on the block and its
- * nearest ancestors: a page wrapper's "menu-open" or "has-ads" says nothing about its text.
- */
-export function isChrome(element: Element, chromeWords = CHROME_WORDS): boolean {
-  return new ChromeDetector(chromeWords).isChrome(element);
-}
-
-type Structure = 'chrome' | 'content' | 'neutral';
-
-/**
- * isChrome with its answers per element remembered: the blocks of a page share their ancestors,
- * so each ancestor is looked at once per scan (forget() when the page's classes may have changed).
- */
-export class ChromeDetector {
-  private structures = new WeakMap<Element, Structure>();
-  private classWords = new WeakMap<Element, boolean>();
-  private readonly words: RegExp | undefined;
-
-  /** `chromeWords`: class and id words of widgets (lib/match/lexicons.ts), an alternation. */
-  constructor(chromeWords?: string) {
-    this.words = chromeWords ? new RegExp(`(?:^|[\\s_-])(?:${chromeWords})(?:$|[\\s_-])`, 'i') : undefined;
-  }
-
-  forget(): void {
-    this.structures = new WeakMap();
-    this.classWords = new WeakMap();
-  }
-
-  isChrome(element: Element): boolean {
-    if (this.structure(element) === 'chrome') return true;
-    let el: Element | null = element;
-    for (let depth = 0; el && depth <= CHROME_CLASS_DEPTH; depth++, el = el.parentElement) {
-      if (el.localName === 'body' || el.localName === 'html') break;
-      if (this.hasChromeWords(el)) return true;
-    }
-    return false;
-  }
-
-  /** Navigation, footers, a site header (not an article's), inherited down the tree. */
-  private structure(el: Element): Structure {
-    const known = this.structures.get(el);
-    if (known) return known;
-    const parent = el.parentElement ? this.structure(el.parentElement) : 'neutral';
-    let own: Structure = parent;
-    if (parent !== 'chrome') {
-      const tag = el.localName;
-      const role = el.getAttribute('role');
-      if (
-        tag === 'nav' ||
-        tag === 'footer' ||
-        role === 'navigation' ||
-        role === 'menu' ||
-        role === 'contentinfo'
-      )
-        own = 'chrome';
-      else if (tag === 'article' || tag === 'main' || role === 'main') own = 'content';
-      else if ((tag === 'header' || role === 'banner') && parent !== 'content') own = 'chrome';
-    }
-    this.structures.set(el, own);
-    return own;
-  }
-
-  private hasChromeWords(el: Element): boolean {
-    let known = this.classWords.get(el);
-    if (known === undefined) {
-      const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
-      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
-      const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
-      known = words.length > 1 && !!this.words?.test(words);
-      this.classWords.set(el, known);
-    }
-    return known;
-  }
-}
-
-/**
- * True for a short block that is mostly link text: a menu entry, a "Previous post: …" line, a list
- * of related stories, a table of contents. A paragraph with a link or two in it is not one, nor a
- * headline.
- */
-export function isLinkList(block: TextBlock): boolean {
-  // A headline is content even when it links to its story (a feed of cards, a front page).
-  if (block.text.length > 160 || /^h[1-6]$/.test(block.element.localName)) return false;
-  if (block.element.closest('a')) return true;
-  let linked = 0;
-  let total = 0;
-  for (const node of block.nodes) {
-    const length = node.data.trim().length;
-    total += length;
-    if (length === 0) continue;
-    for (let el = node.parentElement; el && el !== block.element; el = el.parentElement) {
-      if (el.localName === 'a') {
-        linked += length;
-        break;
-      }
-    }
-  }
-  return total > 0 && linked / total >= 0.6;
-}
-
-/** How many ancestors of a block (besides itself) have their class and id words read. */
-const CHROME_CLASS_DEPTH = 4;
 
 /**
  * The region whose names give context to an ambiguous name: the nearest sectioning element, except

@@ -234,8 +234,7 @@ export class AliasMatcher {
       const company = this.companies.has(c.entityId);
       // A short Latin name ("R1", "Pi", "GLM") names many things in tech news (a gadget, a letter, a
       // statistics method): only a related entity named near it vouches for it, never AI words alone.
-      const short = isShortName(c.alias); // "R1", "Pi", "GLM"; not "H20"
-
+      const short = isShortName(c.alias);
       const related = this.related.get(c.entityId) ?? [];
       const relatedIn = (a: number, b: number) =>
         mentions.some(
@@ -407,17 +406,9 @@ export class AliasMatcher {
   }
 }
 
-const SHORT_NAME = /^[A-Za-z0-9]{1,2}$|^[A-Za-z]{3}$/;
-const shortNames = new Map<string, boolean>();
-
-/** True for a short Latin name (two characters, or three letters), remembered per spelling. */
+/** A short Latin name: two characters, or three letters ("R1", "Pi", "GLM"; not "H20"). */
 function isShortName(alias: string): boolean {
-  let short = shortNames.get(alias);
-  if (short === undefined) {
-    short = SHORT_NAME.test(alias.replace(/[\s\-_.]/g, ''));
-    shortNames.set(alias, short);
-  }
-  return short;
+  return /^[A-Za-z0-9]{1,2}$|^[A-Za-z]{3}$/.test(alias.replace(/[\s\-_.]/g, ''));
 }
 
 /** How a region remembers an ambiguous name it read as the entity: by entity and spelling. */
@@ -459,7 +450,8 @@ function inFileName(text: string, start: number, end: number): boolean {
   );
 }
 
-const SEPARATOR = /[\s\-_.\u00b7\u30fb\u2010-\u2013]/;
+/** What separates a name's parts ("Yi-34B", "Yi 34B", "书生·浦语"), and a dot where spellings are compared. */
+const SEPARATOR = /[.\s\-_\u00b7\u30fb\u2010-\u2013]/;
 
 /** True when the text's name [start, end) has the alias's separators (most names have none at all). */
 function sameSeparators(text: string, start: number, end: number, alias: string): boolean {
@@ -470,7 +462,7 @@ function sameSeparators(text: string, start: number, end: number, alias: string)
 
 /** The separators between a name's parts, in order ("Step-1" → "-", "Step 1" → " ", "Step1" → ""). */
 function separatorsOf(text: string): string {
-  return text.replace(/[^\s\-_.\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
+  return text.replace(/[^.\s\-_\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
 }
 
 function stripSeparators(text: string): string {

@@ -2,8 +2,9 @@
  * The source rules for the bundled dataset: every line traceable to its original. A user's own notes
  * may cite any host (they are rated, never refused); these rules are for what Assay ships.
  */
-import type { Dataset, Note, Source } from '../schema';
-import { type HostRegistry } from './registry';
+import type { Note, Source } from '../schema';
+import type { HostRegistry } from './registry';
+import { isOriginal } from './tiers';
 import { urlHostKey, urlProblems } from './url';
 
 /** One problem per rule broken by one source list ("sources" or "response.sources"). */
@@ -37,8 +38,7 @@ function lintSourceList(sources: readonly Source[], registry: HostRegistry, at: 
           `${where}: an original cited by name needs a publisher the registry knows ("${source.publisher}" is not)`,
         );
     }
-    const tier = registry.rate(source).tier;
-    if (tier === 'primary' || tier === 'outlet') usable = true;
+    if (isOriginal(registry.rate(source).tier)) usable = true;
   }
   if (!usable) problems.push(`${at}: needs at least one primary or outlet source`);
   return problems;
@@ -50,13 +50,4 @@ export function lintNoteSources(note: Note, registry: HostRegistry, at: string):
     ...lintSourceList(note.sources, registry, `${at}.sources`),
     ...(note.response ? lintSourceList(note.response.sources, registry, `${at}.response.sources`) : []),
   ];
-}
-
-/** Every source-rule problem of the dataset. */
-export function lintSources(dataset: Dataset, registry: HostRegistry): string[] {
-  return dataset.entities.flatMap((entity) =>
-    entity.notes.flatMap((note) =>
-      lintNoteSources(note, registry, `entities[${entity.id}].notes[${note.id}]`),
-    ),
-  );
 }

@@ -4,7 +4,7 @@
  * to every line that cites it.
  */
 import * as v from 'valibot';
-import type { Source } from '../schema';
+import { describeIssues, type Source } from '../schema';
 import { urlHostKey } from './url';
 
 import { ORDER, REFUSALS, SOURCE_TIERS, type Rating, type SourceRating } from './tiers';
@@ -84,13 +84,8 @@ export class HostRegistry {
   /** Parses a registry file; throws an Error listing every problem. */
   static parse(input: unknown): HostRegistry {
     const result = v.safeParse(HostRegistrySchema, input);
-    if (!result.success) {
-      const lines = result.issues.map((i) => {
-        const path = v.getDotPath(i);
-        return path ? `${path}: ${i.message}` : i.message;
-      });
-      throw new Error(`Invalid host registry:\n${lines.slice(0, 50).join('\n')}`);
-    }
+    if (!result.success)
+      throw new Error(`Invalid host registry:\n${describeIssues(result.issues).slice(0, 50).join('\n')}`);
     return new HostRegistry(result.output.hosts);
   }
 

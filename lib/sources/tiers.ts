@@ -35,6 +35,11 @@ export interface SourceRating {
   via?: { tier: Rating; publisher?: string };
 }
 
+/** True for the tiers a bundled note must have one of: the subject itself, or a news organisation. */
+export function isOriginal(tier: Rating): boolean {
+  return tier === 'primary' || tier === 'outlet';
+}
+
 /** A key that tells a note's sources apart (a source cited by name has no URL of its own). */
 export function sourceKey(source: Source): string {
   return `${source.url ?? ''}|${source.via ?? ''}|${source.publisher}`;

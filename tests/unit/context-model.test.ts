@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AliasMatcher } from '../../lib/match/matcher';
 import { CUE_LEXICONS } from '../../lib/match/lexicons';
-import { Annotator, isLinkList } from '../../lib/dom/annotator';
+import { Annotator } from '../../lib/dom/annotator';
+import { isLinkList } from '../../lib/dom/page-chrome';
 import { collectBlocks } from '../../lib/dom/blocks';
 
 const matcher = new AliasMatcher(

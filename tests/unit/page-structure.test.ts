@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Annotator, isChrome, type ChangeRecord } from '../../lib/dom/annotator';
+import { Annotator, type ChangeRecord } from '../../lib/dom/annotator';
+import { isChrome } from '../../lib/dom/page-chrome';
 import { collectBlocks, splitAtBoxes } from '../../lib/dom/blocks';
 import { AliasMatcher } from '../../lib/match/matcher';
 import { frameSkipReason, visibleLength, type FrameFacts } from '../../lib/dom/frames';

@@ -1,0 +1,114 @@
+/**
+ * Page chrome: the parts of a page readers do not want names marked in (navigation, the site's
+ * header and footer, share, ad and cookie boxes, link lists). Structure and class words only; the
+ * annotator keeps such mentions (the popup counts them) but does not paint them.
+ */
+import type { TextBlock } from './blocks';
+import { CHROME_WORDS } from '../match/lexicons';
+
+/**
+ * True for page chrome, where readers do not want names marked: navigation, the site's header and
+ * footer (an article's footer too: tags, "filed under"), share, ad and cookie widgets, menus. A
+ * header inside an article or main is part of the content (the headline, the byline). Class and id
+ * words are read only on the block and its nearest ancestors: a page wrapper's "menu-open" or
+ * "has-ads" says nothing about its text.
+ */
+export function isChrome(element: Element, chromeWords = CHROME_WORDS): boolean {
+  return new ChromeDetector(chromeWords).isChrome(element);
+}
+
+type Structure = 'chrome' | 'content' | 'neutral';
+
+/**
+ * isChrome with its answers per element remembered: the blocks of a page share their ancestors,
+ * so each ancestor is looked at once per scan (forget() when the page's classes may have changed).
+ */
+export class ChromeDetector {
+  private structures = new WeakMap<Element, Structure>();
+  private classWords = new WeakMap<Element, boolean>();
+  private readonly words: RegExp | undefined;
+
+  /** `chromeWords`: class and id words of widgets (lib/match/lexicons.ts), an alternation. */
+  constructor(chromeWords?: string) {
+    this.words = chromeWords ? new RegExp(`(?:^|[\\s_-])(?:${chromeWords})(?:$|[\\s_-])`, 'i') : undefined;
+  }
+
+  forget(): void {
+    this.structures = new WeakMap();
+    this.classWords = new WeakMap();
+  }
+
+  isChrome(element: Element): boolean {
+    if (this.structure(element) === 'chrome') return true;
+    let el: Element | null = element;
+    for (let depth = 0; el && depth <= CHROME_CLASS_DEPTH; depth++, el = el.parentElement) {
+      if (el.localName === 'body' || el.localName === 'html') break;
+      if (this.hasChromeWords(el)) return true;
+    }
+    return false;
+  }
+
+  /** Navigation, footers, a site header (not an article's), inherited down the tree. */
+  private structure(el: Element): Structure {
+    const known = this.structures.get(el);
+    if (known) return known;
+    const parent = el.parentElement ? this.structure(el.parentElement) : 'neutral';
+    let own: Structure = parent;
+    if (parent !== 'chrome') {
+      const tag = el.localName;
+      const role = el.getAttribute('role');
+      if (
+        tag === 'nav' ||
+        tag === 'footer' ||
+        role === 'navigation' ||
+        role === 'menu' ||
+        role === 'contentinfo'
+      )
+        own = 'chrome';
+      else if (tag === 'article' || tag === 'main' || role === 'main') own = 'content';
+      else if ((tag === 'header' || role === 'banner') && parent !== 'content') own = 'chrome';
+    }
+    this.structures.set(el, own);
+    return own;
+  }
+
+  private hasChromeWords(el: Element): boolean {
+    let known = this.classWords.get(el);
+    if (known === undefined) {
+      const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
+      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
+      const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
+      known = words.length > 1 && !!this.words?.test(words);
+      this.classWords.set(el, known);
+    }
+    return known;
+  }
+}
+
+/**
+ * True for a short block that is mostly link text: a menu entry, a "Previous post: …" line, a list
+ * of related stories, a table of contents. A paragraph with a link or two in it is not one, nor a
+ * headline.
+ */
+export function isLinkList(block: TextBlock): boolean {
+  // A headline is content even when it links to its story (a feed of cards, a front page).
+  if (block.text.length > 160 || /^h[1-6]$/.test(block.element.localName)) return false;
+  if (block.element.closest('a')) return true;
+  let linked = 0;
+  let total = 0;
+  for (const node of block.nodes) {
+    const length = node.data.trim().length;
+    total += length;
+    if (length === 0) continue;
+    for (let el = node.parentElement; el && el !== block.element; el = el.parentElement) {
+      if (el.localName === 'a') {
+        linked += length;
+        break;
+      }
+    }
+  }
+  return total > 0 && linked / total >= 0.6;
+}
+
+/** How many ancestors of a block (besides itself) have their class and id words read. */
+const CHROME_CLASS_DEPTH = 4;
