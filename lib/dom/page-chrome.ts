@@ -91,8 +91,12 @@ export class ChromeDetector {
  * headline.
  */
 export function isLinkList(block: TextBlock): boolean {
-  // A headline is content even when it links to its story (a feed of cards, a front page).
-  if (block.text.length > 160 || /^h[1-6]$/.test(block.element.localName)) return false;
+  // Long text is prose, measured without the page source's indentation.
+  if (block.text.length > 160 && block.text.replace(/\s+/g, ' ').trim().length > 160) return false;
+  // A headline is content even when it links to its story (a feed of cards, a front page), except
+  // in a list of teasers on a story's own page (its headline is not a link): related stories.
+  if (/^h[1-6]$/.test(block.element.localName))
+    return !!block.element.closest('li a') && isStoryPage(block.element.ownerDocument);
   if (block.element.closest('a')) return true;
   let linked = 0;
   let total = 0;
@@ -108,6 +112,18 @@ export function isLinkList(block: TextBlock): boolean {
     }
   }
   return total > 0 && linked / total >= 0.6;
+}
+
+const storyPages = new WeakMap<Document, boolean>();
+
+/** True for a story's own page: its top headline (h1) is not a link to somewhere else. */
+function isStoryPage(doc: Document): boolean {
+  let known = storyPages.get(doc);
+  if (known === undefined) {
+    known = [...doc.querySelectorAll('h1')].some((h) => !h.closest('a') && h.textContent!.trim().length > 0);
+    storyPages.set(doc, known);
+  }
+  return known;
 }
 
 /** How many ancestors of a block (besides itself) have their class and id words read. */

@@ -1,10 +1,9 @@
 /**
  * Fuzzy linking for what exact matching misses: model-name-shaped tokens ("Qwen1.5-72B-Chat",
  * "Llama-2-13b-hf") link to the most specific known name they start with; a misspelt name part
- * ("Mixtrall-8x7B") is first corrected to the nearest known name by fuse.js's score. Numbers are
+ * ("Mixtrall-8x7B") is first corrected to the nearest known name by edit distance. Numbers are
  * never corrected: "GPT-45" is not GPT-4.
  */
-import Fuse from 'fuse.js';
 import { foldWidth, isLetterCode, normalize, normalizeKey, type Normalized } from '../text/fold';
 import type { AliasRecord } from './matcher';
 
@@ -23,7 +22,7 @@ export interface FuzzyLink {
 }
 
 /**
- * fuse.js score (0 = identical, 1 = unrelated) above which a correction is refused. Measured with
+ * Share of edits in a misspelt part (0 = identical) above which a correction is refused. Measured with
  * scripts/tune-fuzzy.ts on tests/fixtures/fuzzy-tokens.json (25 names, 39 look-alikes):
  * 0.15 → P 1.00 R 0.84; 0.20 → P 1.00 R 0.96; 0.25 → P 1.00 R 1.00; 0.35 → P 0.96 R 1.00
  * ("Boeing" becomes "Bing"). The news fixtures do not move between 0 and 0.5.
@@ -180,26 +179,15 @@ export class FuzzyLinker {
     // "Sori", is as likely another word or a user name as a typo) and never with a spaced version:
     // a correction rests on the name-shaped run alone.
     if (head >= 5 && head < key.length && space < 0) {
-      const fuse = this.correctionsFor(key.slice(0, head));
-      if (!fuse) return undefined;
-      for (const hit of fuse.search(key.slice(0, head), { limit: 3 })) {
-        if (hit.score === undefined || hit.score > this.threshold) break;
-        // fuse.js scores a name by the best fuzzy *substring*: "open" scores 0 against "openai".
-        // A misspelling is the whole part, a few edits away from the whole name.
-        const part = key.slice(0, head);
-        if (
-          editDistance(part, hit.item) >
-          Math.floor(this.threshold * Math.max(part.length, hit.item.length) + 1e-9)
-        )
-          continue;
-        const corrected = hit.item + key.slice(head);
+      for (const hit of this.correctionsFor(key.slice(0, head))) {
+        const corrected = hit.name + key.slice(head);
         const linked = this.longestPrefix(
           token,
           norm,
           key,
           corrected,
-          hit.item.length,
-          head - hit.item.length,
+          hit.name.length,
+          head - hit.name.length,
           true,
         );
         if (linked) return { record: linked.record, score: round((1 - hit.score) * linked.score) };
@@ -209,23 +197,24 @@ export class FuzzyLinker {
   }
 
   /**
-   * A fuse.js index over the names a misspelt part could be: same first letter, about the same
-   * length (a correction, not another name), and sharing enough letters with it. Within the
-   * threshold, fuse.js allows at most threshold × length edits, and each edit costs at most one
-   * shared letter: names sharing fewer cannot match, so fuse.js (slow to start on a fresh page)
-   * runs only when some name can.
+   * The names a misspelt part could be, nearest first (at most three): same first letter, about the
+   * same length (a correction, not another name), and within the threshold's share of edits of the
+   * whole part. Each edit costs at most one shared letter, so names sharing fewer are never
+   * measured. `score` is the share of edits (0 = identical).
    */
-  private correctionsFor(part: string): Fuse<string> | null {
+  private correctionsFor(part: string): { name: string; score: number }[] {
     const first = part[0]!;
-    const edits = Math.floor(this.threshold * part.length + 1e-9);
-    const candidates: string[] = [];
+    const hits: { name: string; score: number }[] = [];
     for (let n = part.length - 2; n <= part.length + 2; n++) {
-      for (const name of this.bucketsOf().get(`${first}${n}`) ?? [])
-        if (sharedLetters(part, name) >= part.length - edits) candidates.push(name);
+      const longest = Math.max(part.length, n);
+      const edits = Math.floor(this.threshold * longest + 1e-9);
+      for (const name of this.bucketsOf().get(`${first}${n}`) ?? []) {
+        if (sharedLetters(part, name) < part.length - edits) continue;
+        const distance = editDistance(part, name);
+        if (distance <= edits) hits.push({ name, score: distance / longest });
+      }
     }
-    return candidates.length === 0
-      ? null
-      : new Fuse(candidates, { includeScore: true, threshold: this.threshold, ignoreLocation: true });
+    return hits.sort((x, y) => x.score - y.score || (x.name < y.name ? -1 : 1)).slice(0, 3);
   }
 
   /**

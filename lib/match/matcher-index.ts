@@ -7,11 +7,12 @@ import { compileAliases, type CompiledAliases } from './compile';
 import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
 import { FUNCTION_WORDS } from './function-words';
 import { CHROME_WORDS, CUE_LEXICONS } from './lexicons';
+import { shortForms } from './short-forms';
 import type { CueLexicons } from './context';
 
 export interface MatcherIndex {
   asOf: string;
-  /** Every alias and name, plus decoy phrases, tagged with its entity. */
+  /** Every alias and name, short forms and decoy phrases, tagged with its entity. */
   aliases: AliasRecord[];
   /** Per entity, the entities whose mention in a page region gives its ambiguous names context. */
   related: Record<string, string[]>;
@@ -90,7 +91,7 @@ export function buildMatcherIndex(entities: readonly Entity[], asOf: string): Ma
   const decoys: AliasRecord[] = entities.flatMap((e) =>
     (e.decoys ?? []).map((text) => ({ text, entityId: e.id, decoy: true })),
   );
-  const aliases = [...aliasIndex(entities), ...decoys];
+  const aliases = [...aliasIndex(entities), ...shortForms(entities), ...decoys];
   return {
     asOf,
     aliases,

@@ -29,6 +29,11 @@ export interface AliasRecord {
   ambiguous?: boolean;
   /** A phrase that contains a name but means something else ("文心雕龙", "Apache Spark"). */
   decoy?: boolean;
+  /**
+   * A name's short form without its maker ("Copilot" of "GitHub Copilot"): it names the entity only
+   * where the region has named it in full (see lib/match/short-forms.ts).
+   */
+  shortForm?: boolean;
 }
 
 /** A mention of an entity in a text, as UTF-16 offsets into that text. */
@@ -46,6 +51,8 @@ export interface Mention {
 /** An ambiguous name, with the evidence found for it inside its block. */
 export interface AmbiguousMention extends Mention {
   evidence: number;
+  /** For a short form, the entities it may stand for: the one the region names wins. */
+  shortFor?: readonly string[];
 }
 
 /** What one block's scan found, before page-level context decides its ambiguous names. */
@@ -114,6 +121,7 @@ interface KeyInfo {
 interface Candidate extends Mention {
   ambiguous: boolean;
   decoy: boolean;
+  shortFor?: readonly string[];
 }
 
 export class AliasMatcher {
@@ -130,6 +138,7 @@ export class AliasMatcher {
   private readonly negativeCues: ReadonlyMap<string, RegExp[]>;
   private readonly companies: ReadonlySet<string>;
   private readonly cues: CueTests;
+  private readonly functionWords: ReadonlySet<string>;
 
   /**
    * Compiles the aliases (and decoy phrases). `related` lists, per entity, the entities whose
@@ -159,10 +168,11 @@ export class AliasMatcher {
       if (list) list.push(compiled.separators[i + 1]!);
       else this.separators.set(key, [compiled.separators[i + 1]!]);
     }
+    this.functionWords = new Set(options.functionWords);
     this.fuzzy = new FuzzyLinker(
       { get: (key) => this.nameOf(this.trie.lookup(key)), correctable: compiled.correctable },
       options.fuseThreshold,
-      new Set(options.functionWords),
+      this.functionWords,
     );
     this.related = new Map(Object.entries(related));
     this.companies = new Set(options.companies ?? []);
@@ -229,6 +239,17 @@ export class AliasMatcher {
     let blockBusiness: boolean | undefined;
     const businessBlock = () => (blockBusiness ??= this.cues.business(text));
     for (const c of pending) {
+      if (c.shortFor) {
+        // A short form needs its entity named in its region; here only its other senses count, and
+        // the tail of a longer name ("Office 365 Copilot") is that other name's.
+        const before = /(?:^|[^\w.])([A-Z0-9](?:[\w.]*\w)?)[ \u00a0]$/.exec(
+          text.slice(Math.max(0, c.start - 24), c.start),
+        );
+        if (before && !this.functionWords.has(before[1]!.toLowerCase())) continue;
+        const here = otherSenseAt(text, c.start, c.end, this.companies.has(c.entityId));
+        ambiguous.push({ ...strip(c), evidence: here ? WEIGHTS.otherSenseHere : 0, shortFor: c.shortFor });
+        continue;
+      }
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
       const company = this.companies.has(c.entityId);
@@ -271,27 +292,34 @@ export class AliasMatcher {
   namedFor(result: FindResult): Set<string> {
     const ids = new Set(result.mentions.map((m) => m.entityId));
     // Per spelling: "Llama 3" read as the model says nothing of "羊駝" in a travel paragraph.
-    for (const m of result.ambiguous) if (m.evidence >= ACCEPT) ids.add(spellingKey(m));
+    for (const m of result.ambiguous) if (m.evidence >= ACCEPT && !m.shortFor) ids.add(spellingKey(m));
     return ids;
   }
 
   /** The block's mentions once its region's context has weighed in on the ambiguous names. */
   resolve(result: FindResult, region: RegionContext): Mention[] {
     if (result.ambiguous.length === 0) return result.mentions;
-    const accepted = result.ambiguous.filter((m) => {
+    const accepted: Mention[] = [];
+    for (const { evidence, shortFor, ...m } of result.ambiguous) {
+      if (shortFor) {
+        // The entity named in full, else one whose maker or relative the region names ("GitHub").
+        const named =
+          shortFor.find((id) => region.entities.has(id)) ??
+          shortFor.find((id) => (this.related.get(id) ?? []).some((r) => region.entities.has(r)));
+        if (named && evidence >= 0) accepted.push({ ...m, entityId: named });
+        continue;
+      }
       const related =
         region.entities.has(m.entityId) ||
         region.entities.has(spellingKey(m)) ||
         (this.related.get(m.entityId) ?? []).some((id) => region.entities.has(id));
       const total =
-        m.evidence +
+        evidence +
         (related ? WEIGHTS.region : 0) +
         (region.otherSense.has(m.entityId) ? WEIGHTS.otherSenseInRegion : 0);
-      return total >= ACCEPT;
-    });
-    return [...result.mentions, ...accepted.map(({ evidence: _, ...m }) => m)].sort(
-      (a, b) => a.start - b.start,
-    );
+      if (total >= ACCEPT) accepted.push(m);
+    }
+    return [...result.mentions, ...accepted].sort((a, b) => a.start - b.start);
   }
 
   /** find + resolve with the block as its own region (for single texts, tests and tools). */
@@ -345,7 +373,11 @@ export class AliasMatcher {
         if (surface !== exact) continue;
       }
       const length = end - start;
+      const shortFor = record.shortForm
+        ? info.records.filter((r) => r.shortForm && r.text === record.text).map((r) => r.entityId)
+        : undefined;
       return {
+        ...(shortFor && { shortFor }),
         start,
         end: end + (version?.[0].length ?? 0),
         entityId: record.entityId,
@@ -423,7 +455,7 @@ export const NOTHING_FOUND: FindResult = Object.freeze({
   otherSense: Object.freeze([]) as unknown as string[],
 });
 
-function strip({ ambiguous: _a, decoy: _d, ...mention }: Candidate): Mention {
+function strip({ ambiguous: _a, decoy: _d, shortFor: _s, ...mention }: Candidate): Mention {
   return mention;
 }
 

@@ -1,0 +1,45 @@
+/**
+ * Short forms: news names a product in full once ("GitHub Copilot", "Amazon Bedrock") and then by
+ * its own word ("Copilot", "Bedrock"). Such a word alone is often an ordinary one, so it stands for
+ * the entity only where the same page region names the entity, its maker or another relative
+ * (AliasMatcher.resolve).
+ */
+import type { Entity } from '../schema';
+import type { AliasRecord } from './matcher';
+
+// A short form is one capitalised Latin word: "Copilot", not "Coder 33B" or "Pro".
+const SHORT_FORM = /^[A-Z][A-Za-z]{3,}$/;
+
+// Words that finish many names and stand for none of them alone ("DeepSeek Coder", "Bing Chat").
+const GENERIC =
+  /^(?:Chat|Coder|Code|Base|Instruct|Large|Small|Mini|Lite|Plus|Turbo|Ultra|Flash|Nano|Cloud|Studio|Search|Assistant|Agents?|Models?|Labs?|Research|Vision|Voice|Enterprise|Team|Teams|Pro|Max|Edge|Open|Preview|Brain)$/;
+
+/** Derives the short forms of entities whose alias begins with their maker's or parent's name. */
+export function shortForms(entities: readonly Entity[]): AliasRecord[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const namesOf = (e: Entity | undefined) =>
+    e ? [e.name.en, ...e.aliases.filter((a) => !a.ambiguous).map((a) => a.text)] : [];
+  const taken = new Set(
+    entities.flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)]).map((t) => t.toLowerCase()),
+  );
+  const forms = new Map<string, Set<string>>();
+  for (const entity of entities) {
+    const makers = [entity.links?.developer, entity.links?.parent].flatMap((id) =>
+      id ? namesOf(byId.get(id)) : [],
+    );
+    if (makers.length === 0) continue;
+    for (const name of [entity.name.en, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)]) {
+      for (const maker of makers) {
+        if (!name.toLowerCase().startsWith(`${maker.toLowerCase()} `)) continue;
+        const rest = name.slice(maker.length + 1);
+        if (!SHORT_FORM.test(rest) || GENERIC.test(rest) || taken.has(rest.toLowerCase())) continue;
+        let ids = forms.get(rest);
+        if (!ids) forms.set(rest, (ids = new Set()));
+        ids.add(entity.id);
+      }
+    }
+  }
+  return [...forms].flatMap(([text, ids]) =>
+    [...ids].map((entityId) => ({ text, entityId, caseSensitive: true, ambiguous: true, shortForm: true })),
+  );
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { AliasMatcher } from '../../lib/match/matcher';
+import { shortForms } from '../../lib/match/short-forms';
+import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
+import type { Entity } from '../../lib/schema';
+
+const entity = (id: string, type: Entity['type'], aliases: string[], links?: Entity['links']): Entity => ({
+  id,
+  type,
+  name: { en: aliases[0]! },
+  aliases: aliases.slice(1).map((text) => ({ text })),
+  ...(links && { links }),
+  notes: [],
+});
+
+const entities: Entity[] = [
+  entity('github', 'company', ['GitHub']),
+  entity('microsoft', 'company', ['Microsoft']),
+  entity('amazon', 'company', ['Amazon', 'AWS']),
+  entity('deepseek', 'company', ['DeepSeek']),
+  entity('github-copilot', 'product', ['GitHub Copilot'], { developer: 'github' }),
+  entity('microsoft-copilot', 'product', ['Microsoft Copilot', 'Windows Copilot'], {
+    developer: 'microsoft',
+  }),
+  entity('amazon-bedrock', 'product', ['Amazon Bedrock', 'AWS Bedrock'], { developer: 'amazon' }),
+  entity('deepseek-coder', 'model', ['DeepSeek Coder'], { developer: 'deepseek' }),
+];
+
+describe('short forms', () => {
+  it('derives a maker-less word from full names, never a generic or taken one', () => {
+    const forms = shortForms(entities).map((r) => `${r.text}→${r.entityId}`);
+    expect(forms).toEqual(['Copilot→github-copilot', 'Copilot→microsoft-copilot', 'Bedrock→amazon-bedrock']);
+  });
+
+  const index = buildMatcherIndex(entities, '2026-12-01');
+  const matcher: AliasMatcher = createMatcher(index);
+  const found = (text: string) =>
+    matcher.findResolved(text).map((m) => `${text.slice(m.start, m.end)}→${m.entityId}`);
+
+  it('reads a short form as the entity its region names in full or by its maker', () => {
+    expect(found('Amazon Bedrock now hosts Claude. Bedrock customers pay per token.')).toEqual([
+      'Amazon Bedrock→amazon-bedrock',
+      'Bedrock→amazon-bedrock',
+    ]);
+    expect(found('GitHub has taken Copilot from autocomplete to agents.')).toEqual([
+      'GitHub→github',
+      'Copilot→github-copilot',
+    ]);
+    expect(found('Microsoft said Copilot will ship in Windows.')).toEqual([
+      'Microsoft→microsoft',
+      'Copilot→microsoft-copilot',
+    ]);
+  });
+
+  it('leaves the word alone without its entity, in lower case, or as the tail of another name', () => {
+    expect(found('Bedrock geology shapes the valley.')).toEqual([]);
+    expect(found('Amazon Bedrock is popular; granite bedrock is not.')).toEqual([
+      'Amazon Bedrock→amazon-bedrock',
+    ]);
+    expect(found('Microsoft sells Office 365 Copilot to firms.')).toEqual(['Microsoft→microsoft']);
+    expect(found('Microsoft said The Copilot app is new.')).toEqual([
+      'Microsoft→microsoft',
+      'Copilot→microsoft-copilot',
+    ]);
+  });
+});
