@@ -166,6 +166,56 @@ export const NoteSchema = v.strictObject({
   ),
 });
 
+/** How a model can be used (Epoch AI's "Model accessibility", in words the card shows). */
+export const ACCESS_KINDS = [
+  'open-weights',
+  'open-weights-restricted',
+  'open-weights-non-commercial',
+  'api',
+  'hosted',
+  'unreleased',
+] as const;
+/** Where a chip stands under US export rules for China. */
+export const EXPORT_CONTROLS = ['china-variant', 'licence-required', 'entity-list', 'none'] as const;
+/** How sure Epoch AI is of a compute estimate. */
+export const ESTIMATE_CONFIDENCES = ['confident', 'likely', 'speculative', 'unknown'] as const;
+
+const PositiveNumber = v.pipe(v.number(), v.finite(), v.gtValue(0));
+
+/**
+ * Structured facts, as data rather than prose (the card renders them in both languages), with the
+ * sources that state them: for imported rows the row's own primary link and the dataset credited.
+ */
+export const FactsSchema = v.strictObject({
+  released: v.optional(PartialDateSchema),
+  parameters: v.optional(PositiveNumber),
+  /** Training compute in FLOP, and how sure the estimate is. */
+  trainingCompute: v.optional(
+    v.strictObject({ flop: PositiveNumber, confidence: v.optional(v.picklist(ESTIMATE_CONFIDENCES)) }),
+  ),
+  /** The training hardware as the source names it, the chip entity where the dataset has it. */
+  trainingHardware: v.optional(
+    v.strictObject({
+      name: NonEmpty(120),
+      chip: v.optional(IdSchema),
+      quantity: v.optional(PositiveNumber),
+    }),
+  ),
+  /** Training data size in data points (tokens for language models), as Epoch AI counts them. */
+  datasetSize: v.optional(PositiveNumber),
+  access: v.optional(v.picklist(ACCESS_KINDS)),
+  /** Countries of the organisation, ISO 3166 alpha-2. */
+  country: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO country code'))), v.maxLength(10)),
+  ),
+  /** A chip's architecture or generation ("Hopper", "Blackwell"). */
+  generation: v.optional(NonEmpty(80)),
+  /** The figure people compare chips by ("141 GB HBM3e, 4.8 TB/s"). */
+  keyFigure: v.optional(LocalisedTextSchema),
+  exportControl: v.optional(v.picklist(EXPORT_CONTROLS)),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'facts need a source'), v.maxLength(10)),
+});
+
 export const AliasSchema = v.strictObject({
   text: NonEmpty(120),
   lang: v.optional(v.picklist(['en', 'zh', 'zh-Hant'])),
@@ -173,6 +223,8 @@ export const AliasSchema = v.strictObject({
   caseSensitive: v.optional(v.boolean()),
   /** Also an ordinary word or name: needs AI context before it is marked. */
   ambiguous: v.optional(v.boolean()),
+  /** Found by search, never marked on pages (a name that is mostly an ordinary word: "Transformer"). */
+  searchOnly: v.optional(v.literal(true)),
 });
 
 export const BaseLinkSchema = v.strictObject({
@@ -218,6 +270,7 @@ export const EntitySchema = v.strictObject({
       investors: v.optional(v.pipe(v.array(IdSchema), v.maxLength(100))),
     }),
   ),
+  facts: v.optional(FactsSchema),
   notes: v.pipe(v.array(NoteSchema), v.maxLength(500)),
 });
 
@@ -246,6 +299,8 @@ export type FundingRound = v.InferOutput<typeof FundingRoundSchema>;
 export type BenchmarkClaim = v.InferOutput<typeof BenchmarkClaimSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
+export type Facts = v.InferOutput<typeof FactsSchema>;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
 
 /** Formats valibot issues as "path: message" lines a curator can act on. */

@@ -43,6 +43,11 @@ function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
     };
     // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
     for (const alias of entity.aliases) {
+      // A search-only name is never marked; listing it as seen keeps the entity's name unmarked too.
+      if (alias.searchOnly) {
+        seen.add(alias.text.toLowerCase()).add(alias.text);
+        continue;
+      }
       add({
         text: alias.text,
         entityId: entity.id,
