@@ -1,7 +1,9 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import bundled from '../data/dataset.json';
+import curated from '../data/dataset.json';
+import imported from '../data/imported.json';
 import { parseDataset } from '../lib/schema';
+import { mergeBundled, parseImported } from '../lib/data/bundle';
 import { createDb } from '../lib/store/db';
 import { createService } from '../lib/store/service';
 import { createRouter } from '../lib/messages/router';
@@ -11,7 +13,7 @@ import { dataRevision } from '../utils/settings';
 export default defineBackground({
   type: 'module',
   main() {
-    const dataset = parseDataset(bundled);
+    const dataset = mergeBundled(parseDataset(curated), parseImported(imported));
     const { handlers, ready } = createService(createDb(), dataset, {
       // Open options pages, popups and tabs watch this to refresh (an equivalent of liveQuery
       // that reaches content scripts too).

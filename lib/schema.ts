@@ -206,7 +206,10 @@ export const FactsSchema = v.strictObject({
   access: v.optional(v.picklist(ACCESS_KINDS)),
   /** Countries of the organisation, ISO 3166 alpha-2. */
   country: v.optional(
-    v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO country code'))), v.maxLength(10)),
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be an ISO country code'))),
+      v.maxLength(30),
+    ),
   ),
   /** A chip's architecture or generation ("Hopper", "Blackwell"). */
   generation: v.optional(NonEmpty(80)),

@@ -5,16 +5,12 @@
  * "entitiesWithZhName","asOf"}. With --gaps, also lists entities lacking each kind of note and the
  * notes that rest on relays only.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseDataset } from '../lib/schema';
+import { loadBundled } from './bundled-data';
 import { coverageGaps, datasetStats, relayOnlyNotes } from '../lib/data/stats';
 import { bundledRegistry } from '../lib/sources/bundled';
 
 const args = new Set(process.argv.slice(2));
-const dataset = parseDataset(
-  JSON.parse(readFileSync(resolve(import.meta.dirname, '../data/dataset.json'), 'utf8')),
-);
+const dataset = loadBundled();
 const registry = bundledRegistry();
 const stats = datasetStats(dataset, registry);
 const gaps = args.has('--gaps')

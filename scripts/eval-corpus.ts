@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { scoreOf, type Score } from './labelled';
 import type { Scanner, ScanMention } from './scan-core';
+import { inVocabulary } from './vocabulary';
 
 export const EVAL_DIR = resolve(import.meta.dirname, '../tests/fixtures/eval');
 
@@ -164,7 +165,8 @@ export function scoreCases(scanner: Scanner, cases: EvalCase[], vocabulary: Set<
   const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
   for (const c of cases) {
     const predicted = predict(scanner, c)
-      .filter((m) => vocabulary.has(m.entity.id))
+      .map((m) => inVocabulary(scanner, m, vocabulary))
+      .filter((m) => m !== undefined)
       .map((m) => ({ ...m, ...labelSpan(c.text, m) }));
     const want = new Set(c.expected.map(key));
     const got = new Set(predicted.map((m) => key({ start: m.start, end: m.end, entity: m.entity.id })));

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scanner } from './scan-core';
+import { inVocabulary } from './vocabulary';
 
 export const LABELLED_DIR = resolve(import.meta.dirname, '../tests/fixtures/labelled');
 
@@ -76,7 +77,10 @@ export function score(scanner: Scanner, fixtures: Labelled[], vocabulary: Set<st
   let fn = 0;
   const errors: string[] = [];
   for (const fixture of fixtures) {
-    const predicted = scanner.scanText(fixture.text).filter((m) => vocabulary.has(m.entity.id));
+    const predicted = scanner
+      .scanText(fixture.text)
+      .map((m) => inVocabulary(scanner, m, vocabulary))
+      .filter((m) => m !== undefined);
     const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
     const want = new Set(fixture.expected.map(key));
     const got = new Set(predicted.map((m) => key({ start: m.start, end: m.end, entity: m.entity.id })));

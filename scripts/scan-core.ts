@@ -4,9 +4,9 @@
  * plain text file (one block per paragraph).
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { parseDataset, type Entity } from '../lib/schema';
+import { loadBundled } from './bundled-data';
 import { Annotator } from '../lib/dom/annotator';
 import { paragraphs } from './labelled';
 import { buildMatcherIndex, createMatcher } from '../lib/match/matcher-index';
@@ -26,12 +26,10 @@ export interface Scanner {
   entities: ReadonlyMap<string, Entity>;
 }
 
-/** Builds a scanner over a dataset file (the bundled one by default). */
-export function createScanner(
-  datasetPath = resolve(import.meta.dirname, '../data/dataset.json'),
-  options: { fuseThreshold?: number } = {},
-): Scanner {
-  const dataset = parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8')));
+/** Builds a scanner over a dataset file (the bundled data by default). */
+export function createScanner(datasetPath?: string, options: { fuseThreshold?: number } = {}): Scanner {
+  // Without a file, the data the extension bundles (curated and imported).
+  const dataset = datasetPath ? parseDataset(JSON.parse(readFileSync(datasetPath, 'utf8'))) : loadBundled();
   const index = buildMatcherIndex(dataset.entities, dataset.asOf);
   const matcher = createMatcher(index, options);
   const entities = new Map(dataset.entities.map((e) => [e.id, e]));

@@ -1,12 +1,16 @@
-/** Checks data/dataset.json against the schema, cross-entity integrity and the source rules; prints a summary. */
+/**
+ * Checks the bundled data (data/dataset.json merged with data/imported.json), or one dataset file
+ * given as an argument, against the schema, cross-entity integrity and the source rules.
+ */
 import { readFileSync } from 'node:fs';
 import { parseDataset } from '../lib/schema';
 import { lintDataset } from '../lib/data/lint';
 import { bundledRegistry } from '../lib/sources/bundled';
+import { loadBundled } from './bundled-data';
 
-const file = process.argv[2] ?? new URL('../data/dataset.json', import.meta.url).pathname;
+const file = process.argv[2];
 try {
-  const dataset = parseDataset(JSON.parse(readFileSync(file, 'utf8')));
+  const dataset = file ? parseDataset(JSON.parse(readFileSync(file, 'utf8'))) : loadBundled();
   const problems = lintDataset(dataset, bundledRegistry());
   if (problems.length) {
     console.error(problems.join('\n'));

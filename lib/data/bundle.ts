@@ -9,7 +9,9 @@ import { EntitySchema, FactsSchema, IdSchema, describeIssues, type Dataset } fro
 export const ImportedDataSchema = v.strictObject({
   schemaVersion: v.literal(1),
   version: v.pipe(v.string(), v.minLength(1), v.maxLength(40)),
-  sources: v.array(v.strictObject({ file: v.string(), sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) })),
+  sources: v.array(
+    v.strictObject({ file: v.string(), sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) }),
+  ),
   entities: v.array(EntitySchema),
   facts: v.record(IdSchema, FactsSchema),
 });

@@ -237,7 +237,9 @@ export class FuzzyLinker {
       if (!record) continue;
       const at = length + shift;
       if (at <= 0 || (at < key.length && !isBoundary(norm, key, at))) continue;
-      if (record.caseSensitive && !corrected) {
+      // A name that must keep its letter case ("ELECTRA") is never a misspelling's correction.
+      if (record.caseSensitive && corrected) continue;
+      if (record.caseSensitive) {
         const surface = foldWidth(token.slice(0, norm.origin[length - 1]! + 1)).replace(/[\s\-_]/g, '');
         if (surface !== foldWidth(record.text).replace(/[\s\-_]/g, '')) continue;
       }

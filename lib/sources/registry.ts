@@ -115,6 +115,11 @@ export class HostRegistry {
    * The usable entry whose publisher has this name, for an original cited by name only. A name with
    * a gloss in brackets ("华尔街见闻 (Wallstreetcn)") is looked up whole, then by each part.
    */
+  /** Every publisher name the registry knows, lower-cased. */
+  publisherNames(): Set<string> {
+    return new Set(this.byPublisher.keys());
+  }
+
   publisher(name: string): HostEntry | undefined {
     const whole = name.trim();
     const m = /^(.+?)\s*[(（](.+?)[)）]$/.exec(whole);

@@ -3,18 +3,16 @@
  * grown to 10,000 aliases with synthetic name-shaped ones (about 25% CJK). Also the synthetic
  * entities for the popup search benchmark and the name pools the page generator writes from.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseDataset, type Entity } from '../../lib/schema';
+import type { Entity } from '../../lib/schema';
+import { loadBundled } from '../bundled-data';
 import { buildMatcherIndex, type MatcherIndex } from '../../lib/match/matcher-index';
 import { compileAliases } from '../../lib/match/compile';
 import type { AliasRecord } from '../../lib/match/matcher';
 import { createRng, type Rng } from './prng';
 
-export const DATASET_PATH = resolve(import.meta.dirname, '../../data/dataset.json');
-
+/** The bundled data (curated and imported), as the extension seeds it. */
 export function loadDataset() {
-  return parseDataset(JSON.parse(readFileSync(DATASET_PATH, 'utf8')));
+  return loadBundled();
 }
 
 const CJK = /[\u3400-\u9fff]/;

@@ -6,7 +6,7 @@
  * inputs give the same output, in a stable order.
  */
 import { createHash } from 'node:crypto';
-import type { Alias, Entity, Facts, Source } from '../../lib/schema';
+import { isHttpUrl, type Alias, type Entity, type Facts, type Source } from '../../lib/schema';
 import { normalizeKey } from '../../lib/text/fold';
 import { canonicalUrl } from '../../lib/sources/url';
 import type { HostRegistry } from '../../lib/sources/registry';
@@ -158,8 +158,11 @@ export function splitName(raw: string): { base: string; note?: string } {
 }
 
 /** An alias for an imported name, with what the word checks decided. */
-function aliasFor(text: string, uses: Record<string, number>): Alias {
-  const use = nameUse(text);
+function aliasFor(text: string, uses: Record<string, number>, publishers: ReadonlySet<string>): Alias {
+  // A news publisher's name ("Bloomberg") is in every attribution line; two Chinese characters
+  // ("浪潮", a wave) are too often a word: such imported names are found by search only.
+  const use =
+    publishers.has(text.toLowerCase()) || /^[\u3400-\u9fff]{1,2}$/.test(text) ? 'search-only' : nameUse(text);
   uses[use] = (uses[use] ?? 0) + 1;
   const latin = !CJK.test(text);
   return {
@@ -181,7 +184,8 @@ class NameIndex {
     if (key && !this.ids.has(key)) this.ids.set(key, id);
   }
   addEntity(e: Entity): void {
-    for (const name of [e.name.en, e.name.zh, e.name.zhHant, ...e.aliases.map((a) => a.text)]) this.add(name, e.id);
+    for (const name of [e.name.en, e.name.zh, e.name.zhHant, ...e.aliases.map((a) => a.text)])
+      this.add(name, e.id);
   }
   get(name: string | undefined): string | undefined {
     return name ? this.ids.get(normalizeKey(name)) : undefined;
@@ -200,6 +204,7 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     nameUses: {},
   };
   const curated = new Map(input.curated.map((e) => [e.id, e]));
+  const publishers = input.registry.publisherNames();
   const names = new NameIndex();
   for (const e of input.curated) names.addEntity(e);
   const created = new Map<string, Entity>();
@@ -213,6 +218,8 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     return id;
   };
   const add = (e: Entity) => {
+    // A name another entity has ("ImageNet" after a model's name) is not this one's alias.
+    e.aliases = e.aliases.filter((a, i) => i === 0 || !names.get(a.text));
     created.set(e.id, e);
     names.addEntity(e);
   };
@@ -220,13 +227,13 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
   /** A row's primary link as a source, unless its host is refused. */
   const linkSource = (link: string | undefined, title: string, where: string): Source | undefined => {
     if (!link) return undefined;
-    let url: string;
-    try {
-      url = canonicalUrl(link);
-    } catch {
+    // Some cells omit the scheme ("arxiv.org/abs/…").
+    const absolute = /^https?:\/\//i.test(link) ? link : `https://${link}`;
+    if (!isHttpUrl(absolute) || !/\./.test(new URL(absolute).hostname)) {
       report.droppedLinks.push(`${where}: not a URL: ${link}`);
       return undefined;
     }
+    const url = canonicalUrl(absolute);
     const { tier, entry } = input.registry.rateUrl(url);
     if (tier === 'refused') {
       report.droppedLinks.push(`${where}: refused host: ${url}`);
@@ -243,19 +250,23 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     if (known) return known;
     const [primaryRaw, otherRaw] = raw.split(' / ').map((s) => s.trim());
     const { base: primary, note } = splitName(primaryRaw!);
-    const byName = names.get(primary) ?? names.get(otherRaw);
+    const byName = names.get(primary) ?? names.get(otherRaw) ?? names.get(CHINESE_ORG_NAMES[raw]);
     if (byName) return byName;
     const country = COUNTRIES[row.countries[position] ?? ''] || undefined;
     // "Microsoft Research", "Meta AI": a unit of an organisation the dataset knows.
-    const unit = /^(.+?) (Research(?: Asia)?|AI(?: Research)?|Labs?|Brain|Cloud|DAMO Academy|Explore Academy)$/.exec(primary);
+    const unit =
+      /^(.+?) (Research(?: Asia)?|AI(?: Research)?|Labs?|Brain|Cloud|DAMO Academy|Explore Academy)$/.exec(
+        primary,
+      );
     const parent = unit ? (ORG_EQUIVALENTS[unit[1]!] ?? names.get(unit[1]!)) : undefined;
     const industry = (row.categories[position] ?? row.categories[0]) === 'Industry';
     const id = freshId(slug(primary), raw);
     const zh = CHINESE_ORG_NAMES[raw];
-    const aliases: Alias[] = [aliasFor(primary, report.nameUses)];
-    if (otherRaw && otherRaw !== primary) aliases.push(aliasFor(otherRaw, report.nameUses));
-    if (note && ACRONYM.test(note) && !/^originally/i.test(note)) aliases.push(aliasFor(note, report.nameUses));
-    if (zh) aliases.push(aliasFor(zh, report.nameUses));
+    const aliases: Alias[] = [aliasFor(primary, report.nameUses, publishers)];
+    if (otherRaw && otherRaw !== primary) aliases.push(aliasFor(otherRaw, report.nameUses, publishers));
+    if (note && ACRONYM.test(note) && !/^originally/i.test(note))
+      aliases.push(aliasFor(note, report.nameUses, publishers));
+    if (zh) aliases.push(aliasFor(zh, report.nameUses, publishers));
     if (country && CHINESE_COUNTRIES.has(country) && !zh) report.missingChineseNames.push(`${id} (${raw})`);
     add({
       id,
@@ -327,9 +338,7 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
   const rowEntity = new Map<EpochRow, string>();
   for (const row of input.epoch) {
     if (!row.model) continue;
-    const orgIds = row.organizations
-      .map((o, i) => resolveOrg(o, row, i))
-      .filter((id): id is string => !!id);
+    const orgIds = row.organizations.map((o, i) => resolveOrg(o, row, i)).filter((id): id is string => !!id);
     const countries = [...new Set(row.countries.map((c) => COUNTRIES[c]).filter((c): c is string => !!c))];
     const { base, note } = splitName(row.model);
     const dated = note !== undefined && DATED.test(note);
@@ -337,7 +346,12 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     if (existing) {
       rowEntity.set(row, existing);
       const entity = curated.get(existing) ?? created.get(existing)!;
-      if (curated.has(existing)) {
+      // A row's figures describe one model: a curated family ("Qwen") takes none of them.
+      if (curated.has(existing) && entity.type !== 'model') {
+        report.variants.push(
+          `${existing}: row ${row.row} "${row.model}" names a ${entity.type}; no facts taken`,
+        );
+      } else if (curated.has(existing)) {
         if (facts[existing]) {
           report.variants.push(`${existing}: also row ${row.row} "${row.model}" (facts from the first row)`);
         } else if (entity.facts) {
@@ -359,13 +373,15 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
       continue;
     }
     const id = freshId(slug(base), `${base} ${row.organizations[0] ?? row.row}`);
-    const aliases: Alias[] = [aliasFor(base, report.nameUses)];
+    const aliases: Alias[] = [aliasFor(base, report.nameUses, publishers)];
     let zh: string | undefined;
     if (note && !dated) {
       if (CJK.test(note)) zh = note;
-      else if (ACRONYM.test(note) || /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(note)) aliases.push(aliasFor(note, report.nameUses));
+      // "(SDXL)", "(CUA)": an abbreviation of the name, not a dataset ("(CIFAR-10)") or a setting.
+      else if (ACRONYM.test(note) && note[0] === base[0])
+        aliases.push(aliasFor(note, report.nameUses, publishers));
     }
-    if (zh) aliases.push(aliasFor(zh, report.nameUses));
+    if (zh) aliases.push(aliasFor(zh, report.nameUses, publishers));
     const family = familyOf(base);
     const orgNames = orgIds.map((o) => (curated.get(o) ?? created.get(o))!.name);
     const year = row.published?.slice(0, 4);
@@ -403,11 +419,16 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     if (!entity) {
       const c = curated.get(id)!;
       if (!c.links?.base?.some((b) => b.id === baseId))
-        report.suggestions.push(`${id}: Epoch gives base model ${baseId} (row ${row.row}); curated data has no such link`);
+        report.suggestions.push(
+          `${id}: Epoch gives base model ${baseId} (row ${row.row}); curated data has no such link`,
+        );
       continue;
     }
     if (entity.links?.base?.some((b) => b.id === baseId)) continue;
-    entity.links = { ...entity.links, base: [...(entity.links?.base ?? []), { id: baseId, relation: 'fine-tune' }] };
+    entity.links = {
+      ...entity.links,
+      base: [...(entity.links?.base ?? []), { id: baseId, relation: 'fine-tune' }],
+    };
   }
   // Organisations' summaries name a few of their models (known only now).
   for (const [id, models] of orgModels) {
@@ -431,7 +452,7 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
           id,
           type: 'company',
           name: { en: row.company, zh: row.company },
-          aliases: [aliasFor(row.company, report.nameUses)],
+          aliases: [aliasFor(row.company, report.nameUses, publishers)],
           summary: {
             en: `Chinese company (${row.company}) listed in Awesome LLMs In China as the maker of ${row.product}.`,
             zh: `《中国大模型列表》收录的公司，其大模型为${row.product}。`,
@@ -443,14 +464,17 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
       })();
     if (names.get(row.product)) continue; // a product the dataset has already
     const latin = !CJK.test(row.product);
-    const id = freshId(latin ? slug(row.product) : `model-${digest(`${row.company}/${row.product}`)}`, row.company);
+    const id = freshId(
+      latin ? slug(row.product) : `model-${digest(`${row.company}/${row.product}`)}`,
+      row.company,
+    );
     const company = (curated.get(companyId) ?? created.get(companyId))!;
     const site = linkSource(row.productUrl, row.product, `chinese list row ${row.row}`);
     add({
       id,
       type: 'model-family',
       name: latin ? { en: row.product, zhUsesLatin: true } : { en: row.product, zh: row.product },
-      aliases: [aliasFor(row.product, report.nameUses)],
+      aliases: [aliasFor(row.product, report.nameUses, publishers)],
       summary: {
         en: `Large model (${row.category}) from ${company.name.en}, listed in Awesome LLMs In China.`,
         zh: `${company.name.zh ?? company.name.en}的大模型（${row.category}），收录于《中国大模型列表》。`,
@@ -465,7 +489,13 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
   const sortedFacts = Object.fromEntries(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
   const body = JSON.stringify({ sources: input.sources, entities, facts: sortedFacts });
   return {
-    data: { schemaVersion: 1, version: `import.${digest(body, 12)}`, sources: input.sources, entities, facts: sortedFacts },
+    data: {
+      schemaVersion: 1,
+      version: `import.${digest(body, 12)}`,
+      sources: input.sources,
+      entities,
+      facts: sortedFacts,
+    },
     report,
   };
 }

@@ -39,7 +39,10 @@ const list = (cell: string | undefined): string[] =>
 
 /** Parses the CSV text into rows. */
 export function parseEpoch(csv: string): EpochRow[] {
-  const records = parse(csv, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const records = parse(csv, { columns: true, skip_empty_lines: true, bom: true }) as Record<
+    string,
+    string
+  >[];
   return records.map((r, i) => ({
     row: i + 1,
     model: text(r['Model']) ?? '',

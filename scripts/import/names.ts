@@ -96,4 +96,11 @@ export const CHINESE_ORG_NAMES: Record<string, string> = {
   'University of Science and Technology of China (USTC)': '中国科学技术大学',
   Kingsoft: '金山软件',
   Mobvoi: '出门问问',
+  'Zhuiyi Technology': '追一科技',
+  'Shanghai Qi Zhi institute': '上海期智研究院',
+  'BioMap Research': '百图生科',
+  'Shannon.AI': '香侬科技',
+  'Wuhan AI Computing Center': '武汉人工智能计算中心',
+  'NiuTrans Research': '小牛翻译',
+  'Dezhou University': '德州学院',
 };

