@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scanner } from './scan-core';
-import { inVocabulary } from './vocabulary';
+import { inVocabulary, isOrInFamily } from './vocabulary';
 
 export const LABELLED_DIR = resolve(import.meta.dirname, '../tests/fixtures/labelled');
 
@@ -138,8 +138,8 @@ export function scoreTokens(scanner: Scanner, cases: TokenCase[]): Score {
   for (const { token, entity } of cases) {
     const text = `The team looked at ${token} this week.`;
     const hit = scanner.scanText(text).find((m) => m.start === 19);
-    const got =
-      hit && hit.text === token ? hit.entity.id : hit ? `${hit.entity.id} (span "${hit.text}")` : undefined;
+    const id = hit && entity && isOrInFamily(scanner, hit.entity.id, entity) ? entity : hit?.entity.id;
+    const got = hit && hit.text === token ? id : hit ? `${id} (span "${hit.text}")` : undefined;
     if (entity && got === entity) tp++;
     else if (entity || got) {
       if (got) fp++;

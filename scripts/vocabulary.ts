@@ -22,3 +22,14 @@ export function inVocabulary(
   }
   return undefined;
 }
+
+/** True when `id` is `expected` or a model of its family (a newer, more specific entity). */
+export function isOrInFamily(scanner: Scanner, id: string, expected: string): boolean {
+  let at: string | undefined = id;
+  for (let step = 0; at && step < 4; step++) {
+    if (at === expected) return true;
+    const next: string | undefined = scanner.entities.get(at)?.links?.family;
+    at = next;
+  }
+  return false;
+}

@@ -43,7 +43,7 @@ describe('npm run scan', { timeout: 30_000 }, () => {
     for (const m of plain!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     expect(plain!.mentions.map((m) => [m.text, m.entity.id, m.match])).toEqual([
       ['OpenAI', 'openai', 'exact'],
-      ['Qwen1.5-72B-Chat', 'qwen', 'fuzzy'],
+      ['Qwen1.5-72B-Chat', 'qwen1-5-72b', 'fuzzy'],
       ['輝達', 'nvidia', 'exact'],
     ]);
     expect(plain!.mentions[1]!.score).toBeLessThan(1);
