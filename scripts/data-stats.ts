@@ -2,7 +2,7 @@
  * `npm run data:stats -- [--json] [--gaps]`: counts of the bundled dataset. With --json, prints one
  * JSON object: {"entities","entitiesByType","notes","notesByKind","notesWithSource","sources",
  * "sourcesByTier":{"primary","outlet","relay"},"notesWithPrimaryOrOutlet","refusedHostUrls","hosts",
- * "entitiesWithZhName","asOf"}. With --gaps, also lists entities lacking each kind of note and the
+ * "entitiesWithZhName","structuredFacts","entitiesBySource","asOf"}. With --gaps, also lists entities lacking each kind of note and the
  * notes that rest on relays only.
  */
 import { loadBundled } from './bundled-data';

@@ -4,7 +4,7 @@
  * imported facts fill only curated entities that have none.
  */
 import * as v from 'valibot';
-import { EntitySchema, FactsSchema, IdSchema, describeIssues, type Dataset } from '../schema';
+import { EntitySchema, FactsSchema, IdSchema, describeIssues, type Dataset, type Entity } from '../schema';
 
 export const ImportedDataSchema = v.strictObject({
   schemaVersion: v.literal(1),
@@ -33,4 +33,18 @@ export function mergeBundled(curated: Dataset, imported: ImportedData): Dataset 
   );
   for (const e of imported.entities) if (!ids.has(e.id)) entities.push(e);
   return { ...curated, version: `${curated.version}+${imported.version}`, entities };
+}
+
+/** The dataset pages the importer credits (scripts/import/build.ts), by the dataset's short name. */
+const IMPORT_CREDITS: Record<string, 'epoch-ai' | 'awesome-llms-in-china'> = {
+  'https://epoch.ai/data/notable-ai-models': 'epoch-ai',
+  'https://github.com/wgwang/awesome-LLMs-In-China': 'awesome-llms-in-china',
+};
+
+/** The open dataset an entity was imported from (its facts credit it and it has no notes), if any. */
+export function importedFrom(entity: Entity): 'epoch-ai' | 'awesome-llms-in-china' | undefined {
+  if (entity.notes.length > 0) return undefined;
+  for (const s of entity.facts?.sources ?? [])
+    if (s.url && IMPORT_CREDITS[s.url]) return IMPORT_CREDITS[s.url];
+  return undefined;
 }

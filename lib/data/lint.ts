@@ -3,8 +3,9 @@
  * traceable to its original (lib/sources/lint), nothing dated after the dataset's asOf date, and
  * every entity either has a Chinese name or says that Chinese media use its Latin name.
  */
-import type { Dataset, Entity } from '../schema';
+import type { Dataset } from '../schema';
 import { checkIntegrity } from './integrity';
+import { importedFrom } from './bundle';
 import { normalizeKey } from '../text/fold';
 import type { HostRegistry } from '../sources/registry';
 import { lintNoteSources } from '../sources/lint';
@@ -21,7 +22,7 @@ export function lintDataset(dataset: Dataset, registry: HostRegistry): string[] 
   for (const entity of dataset.entities) {
     const where = `entities[${entity.id}]`;
     // Imported entities' missing Chinese names are listed in data/import-report.md instead.
-    if (!entity.name.zh && !entity.name.zhUsesLatin && !isImported(entity)) {
+    if (!entity.name.zh && !entity.name.zhUsesLatin && !importedFrom(entity)) {
       problems.push(
         `${where}.name: add name.zh, or set name.zhUsesLatin when Chinese media use the Latin name`,
       );
@@ -48,15 +49,4 @@ export function lintDataset(dataset: Dataset, registry: HostRegistry): string[] 
     }
   }
   return problems;
-}
-
-/** Dataset pages the importer credits (scripts/import/build.ts): an entity citing one was imported. */
-const IMPORT_CREDITS = new Set([
-  'https://epoch.ai/data/notable-ai-models',
-  'https://github.com/wgwang/awesome-LLMs-In-China',
-]);
-
-/** True for an entity the importer made (its facts credit an open dataset and it has no notes). */
-function isImported(entity: Entity): boolean {
-  return entity.notes.length === 0 && !!entity.facts?.sources.some((s) => s.url && IMPORT_CREDITS.has(s.url));
 }

@@ -1,3 +1,4 @@
+import { importedFrom } from './bundle';
 import {
   ENTITY_TYPES,
   NOTE_KINDS,
@@ -27,8 +28,26 @@ export interface DatasetStats {
   /** Distinct hosts cited, originals and copies. */
   hosts: number;
   entitiesWithZhName: number;
+  /** Entities with structured facts, and how many carry each fact. */
+  structuredFacts: Record<'entities' | FactField, number>;
+  /** Where entities come from: curated by hand, or imported from an open dataset (by its credit). */
+  entitiesBySource: { curated: number; 'epoch-ai': number; 'awesome-llms-in-china': number };
   asOf: string;
 }
+
+const FACT_FIELDS = [
+  'released',
+  'parameters',
+  'trainingCompute',
+  'trainingHardware',
+  'datasetSize',
+  'access',
+  'country',
+  'generation',
+  'keyFigure',
+  'exportControl',
+] as const;
+type FactField = (typeof FACT_FIELDS)[number];
 
 function sourcesOf(note: Dataset['entities'][number]['notes'][number]): Source[] {
   return [...note.sources, ...(note.response?.sources ?? [])];
@@ -82,6 +101,17 @@ export function datasetStats(dataset: Dataset, registry: HostRegistry): DatasetS
     refusedHostUrls: refused.size,
     hosts: hosts.size,
     entitiesWithZhName: dataset.entities.filter((e) => e.name.zh).length,
+    structuredFacts: Object.fromEntries([
+      ['entities', dataset.entities.filter((e) => e.facts).length],
+      ...FACT_FIELDS.map((f) => [f, dataset.entities.filter((e) => e.facts?.[f] !== undefined).length]),
+    ]) as DatasetStats['structuredFacts'],
+    entitiesBySource: dataset.entities.reduce(
+      (counts, e) => {
+        counts[importedFrom(e) ?? 'curated']++;
+        return counts;
+      },
+      { curated: 0, 'epoch-ai': 0, 'awesome-llms-in-china': 0 },
+    ),
     asOf: dataset.asOf,
   };
 }
