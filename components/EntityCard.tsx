@@ -5,6 +5,7 @@ import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
+import { FactList } from './FactList';
 import { displayNames } from './names';
 
 export interface EntityCardProps {
@@ -44,9 +45,16 @@ export function EntityCard({
     kind,
     notes: entity.notes.filter((n) => n.kind === kind).sort(byDate),
     familyNotes: (family?.notes ?? []).filter((n) => n.kind === kind).sort(byDate),
-  })).filter((s) => s.notes.length + s.familyNotes.length > 0 || s.kind !== 'compute');
+  })).filter((s) => s.notes.length + s.familyNotes.length > 0);
   const summary =
     entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);
+  // "Claude Opus 5" linked to the Claude family: say the version is not in the data, not just "fuzzy".
+  const names = [entity.name.en, entity.name.zh, entity.name.zhHant, ...entity.aliases.map((a) => a.text)];
+  const squash = (text: string) => text.toLowerCase().replace(/[\s\-_.]/g, '');
+  const unknownVersion =
+    matchedFuzzy &&
+    matchedText !== undefined &&
+    names.some((n) => n && squash(matchedText).startsWith(squash(n)) && squash(matchedText) !== squash(n));
   const showMatched =
     matchedText !== undefined &&
     (matchedFuzzy ||
@@ -107,11 +115,19 @@ export function EntityCard({
         {summary && <p class="summary">{summary}</p>}
         {showMatched && (
           <p class="matched">
-            {fmt(matchedFuzzy ? strings.card.matchedAsFuzzy : strings.card.matchedAs, { text: matchedText })}
+            {fmt(
+              unknownVersion
+                ? strings.card.versionNotInData
+                : matchedFuzzy
+                  ? strings.card.matchedAsFuzzy
+                  : strings.card.matchedAs,
+              { text: matchedText },
+            )}
           </p>
         )}
       </header>
       <div class="card-body">
+        {entity.facts && <FactList facts={entity.facts} lang={lang} strings={strings} idPrefix={idPrefix} />}
         {sections.map(({ kind, notes, familyNotes }) => (
           <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
             <h3 id={`${idPrefix}-${kind}`}>{strings.sections[kind]}</h3>
@@ -138,9 +154,9 @@ export function EntityCard({
                 </ul>
               </>
             )}
-            {notes.length + familyNotes.length === 0 && <p class="empty">{strings.card.noNotes}</p>}
           </section>
         ))}
+        {sections.length === 0 && <p class="empty">{strings.card.noNotes}</p>}
       </div>
       <footer class="card-footer">
         <span>{fmt(strings.card.asOf, { date: view.asOf })}</span>

@@ -3,7 +3,8 @@
  * Simplified Chinese: the content script carries only these, the extension pages the whole catalog
  * (lib/i18n.ts), which includes them.
  */
-import type { EntityType, NoteKind, NoteStatus, RelationKind } from './schema';
+import type { AccessKind, EntityType, NoteKind, NoteStatus, RelationKind } from './schema';
+import type { EXPORT_CONTROLS, ESTIMATE_CONFIDENCES } from './schema';
 import type { Rating } from './sources/tiers';
 
 export type Lang = 'en' | 'zh';
@@ -74,6 +75,41 @@ const cardEn = {
       meaning: 'Not an acceptable source ({why}): find the original.',
     },
   } satisfies Record<Rating, { label: string; meaning: string }>,
+  facts: {
+    heading: 'Key facts',
+    released: 'Released',
+    parameters: 'Parameters',
+    trainingCompute: 'Training compute',
+    confidence: {
+      confident: 'confident estimate',
+      likely: 'likely estimate',
+      speculative: 'speculative estimate',
+      unknown: 'estimate, confidence unknown',
+    } satisfies Record<(typeof ESTIMATE_CONFIDENCES)[number], string>,
+    trainingHardware: 'Trained on',
+    datasetSize: 'Training data',
+    dataPoints: '{n} data points',
+    access: 'Access',
+    accessKinds: {
+      'open-weights': 'Open weights',
+      'open-weights-restricted': 'Open weights (restricted use)',
+      'open-weights-non-commercial': 'Open weights (non-commercial)',
+      api: 'API access',
+      hosted: 'Hosted access, no API',
+      unreleased: 'Unreleased',
+    } satisfies Record<AccessKind, string>,
+    country: 'Country',
+    generation: 'Generation',
+    keyFigure: 'Key figure',
+    exportControl: 'US export rules',
+    exportKinds: {
+      'china-variant': 'China-specific variant',
+      'licence-required': 'Licence required for China',
+      'entity-list': 'Maker on the US Entity List',
+      none: 'No US restriction known',
+    } satisfies Record<(typeof EXPORT_CONTROLS)[number], string>,
+    sources: 'Facts from',
+  },
   via: 'via {publisher}',
   card: {
     by: 'by',
@@ -88,6 +124,7 @@ const cardEn = {
     close: 'Close',
     matchedAs: 'Matched as “{text}”',
     matchedAsFuzzy: 'Matched as “{text}” (fuzzy)',
+    versionNotInData: '“{text}”: this version is not in the dataset; shown is what it belongs to.',
   },
 };
 
@@ -151,6 +188,41 @@ const cardZh: CardStrings = {
     unrated: { label: '未评级', meaning: 'Assay 的站点表中没有这个网站。' },
     refused: { label: '不可采信', meaning: '不可采信的来源（{why}），请查找原始出处。' },
   },
+  facts: {
+    heading: '关键信息',
+    released: '发布',
+    parameters: '参数量',
+    trainingCompute: '训练算力',
+    confidence: {
+      confident: '可信估计',
+      likely: '较可能的估计',
+      speculative: '推测性估计',
+      unknown: '估计，可信度未知',
+    },
+    trainingHardware: '训练硬件',
+    datasetSize: '训练数据',
+    dataPoints: '{n} 个数据点',
+    access: '开放程度',
+    accessKinds: {
+      'open-weights': '开放权重',
+      'open-weights-restricted': '开放权重（限制用途）',
+      'open-weights-non-commercial': '开放权重（非商用）',
+      api: 'API 访问',
+      hosted: '仅托管访问，无 API',
+      unreleased: '未发布',
+    },
+    country: '国家/地区',
+    generation: '架构代际',
+    keyFigure: '关键指标',
+    exportControl: '美国出口管制',
+    exportKinds: {
+      'china-variant': '中国特供版',
+      'licence-required': '对华出口需许可',
+      'entity-list': '制造商在美国实体清单上',
+      none: '未知有美国限制',
+    },
+    sources: '信息来源',
+  },
   via: '经由 {publisher}',
   card: {
     by: '开发方',
@@ -165,6 +237,7 @@ const cardZh: CardStrings = {
     close: '关闭',
     matchedAs: '匹配文本：“{text}”',
     matchedAsFuzzy: '匹配文本：“{text}”（模糊匹配）',
+    versionNotInData: '“{text}”：数据集中没有这个版本，下面显示其所属条目。',
   },
 };
 

@@ -17,7 +17,7 @@ import {
   type TextBlock,
   withoutHidden,
 } from './blocks';
-import { ChromeDetector, isLinkList } from './page-chrome';
+import { ChromeDetector, isLinkList, isRightsNotice } from './page-chrome';
 
 /** A mention placed in the page. */
 export interface PageMention extends Mention {
@@ -364,7 +364,7 @@ export class Annotator {
       region = contextRegion(block.element);
       if (!own && parent) regionCache.set(parent, region);
     }
-    const chrome = this.chrome.isChrome(block.element) || isLinkList(block);
+    const chrome = this.chrome.isChrome(block.element) || isLinkList(block) || isRightsNotice(block);
     const scanned: ScannedBlock = { block, region, chrome, result, mentions: [] };
     this.record(scanned, touched);
     into.push(scanned);

@@ -114,16 +114,25 @@ export function isLinkList(block: TextBlock): boolean {
   return total > 0 && linked / total >= 0.6;
 }
 
-const storyPages = new WeakMap<Document, boolean>();
-
 /** True for a story's own page: its top headline (h1) is not a link to somewhere else. */
 function isStoryPage(doc: Document): boolean {
-  let known = storyPages.get(doc);
-  if (known === undefined) {
-    known = [...doc.querySelectorAll('h1')].some((h) => !h.closest('a') && h.textContent!.trim().length > 0);
-    storyPages.set(doc, known);
-  }
-  return known;
+  // A live collection (the browser keeps it): cheap to ask again, and right after SPA navigation.
+  for (const h of doc.getElementsByTagName('h1')) if (!h.closest('a') && h.textContent!.trim()) return true;
+  return false;
+}
+
+// A site's rights line: "© 2024 …", "All rights reserved", "版权所有", "未经授权，不得转载". Not the word
+// "copyright" alone, which news about copyright lawsuits uses in its own sentences.
+const RIGHTS_LINE =
+  /©|\bcopyright\s+(?:©|\(c\)|\d{4})|all rights reserved|版权所有|版權所有|未经(?:授权|许可)[，,]?\s*不得|未經(?:授權|許可)[，,]?\s*不得|转载请注明|轉載請註明/i;
+
+/** True for a short block that is the site's rights or reprint notice (it names the owner, not news). */
+export function isRightsNotice(block: TextBlock): boolean {
+  return (
+    block.text.length < 600 &&
+    block.text.replace(/\s+/g, ' ').trim().length <= 240 &&
+    RIGHTS_LINE.test(block.text)
+  );
 }
 
 /** How many ancestors of a block (besides itself) have their class and id words read. */

@@ -90,6 +90,8 @@ export interface DatasetMeta {
   version: string;
   asOf: string;
   entityCount: number;
+  /** How long this worker took to write the bundled data into the database, when it did (ms). */
+  seedMs?: number;
   /** Set when the database could not open: the reason, and Assay runs read-only on bundled data. */
   degraded?: string;
 }

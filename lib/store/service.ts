@@ -49,9 +49,13 @@ export function createService(
   // the bundled data, read-only, and says so (getMeta.degraded); a restarted worker tries again.
   let degraded: string | undefined;
   let seeding: Promise<void> | undefined;
+  // How long this worker's seeding took when it wrote the bundled data (install, upgrade).
+  let seedMs: number | undefined;
   const ready = () =>
-    (seeding ??= seedFromBundle(db, bundled).then(
-      () => undefined,
+    (seeding ??= timed(() => seedFromBundle(db, bundled)).then(
+      ({ result, ms }) => {
+        if (result.changed) seedMs = ms;
+      },
       (error: unknown) => {
         degraded = error instanceof Error ? error.message : String(error);
       },
@@ -398,9 +402,16 @@ export function createService(
         version: meta?.version ?? bundled.version,
         asOf: meta?.asOf ?? bundled.asOf,
         entityCount: (await allRows()).length,
+        ...(seedMs !== undefined ? { seedMs: Math.round(seedMs) } : {}),
         ...(degraded ? { degraded } : {}),
       };
     },
   };
   return { handlers, ready };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await run();
+  return { result, ms: performance.now() - start };
 }

@@ -763,6 +763,9 @@ interface ExtensionSummary {
   idle_to_done_ms: number;
   max_task_ms: number;
   ranges: number;
+  /** Writing the bundled data into IndexedDB on install, as the service worker timed it. */
+  seed_ms?: number;
+  seeded_entities?: number;
 }
 
 function summarizeExtension(page: string, cold: ExtensionRun, warm: ExtensionRun[]): ExtensionSummary {
@@ -784,6 +787,28 @@ function summarizeExtension(page: string, cold: ExtensionRun, warm: ExtensionRun
   };
 }
 
+/** The install-time seeding the service worker measured, read through the popup page's messaging. */
+async function seedTiming(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<{ seed_ms?: number; seeded_entities?: number }> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const meta = (await page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'getMeta' }),
+    )) as {
+      ok: boolean;
+      data?: { seedMs?: number; entityCount: number };
+    };
+    return { seed_ms: meta.data?.seedMs, seeded_entities: meta.data?.entityCount };
+  } finally {
+    await page.close();
+  }
+}
+
 async function runExtension(server: FixtureServer, extensionDir: string): Promise<ExtensionSummary[]> {
   const ext = await launchWithExtension({ headless: true, extensionDir });
   try {
@@ -798,6 +823,7 @@ async function runExtension(server: FixtureServer, extensionDir: string): Promis
       const warm: ExtensionRun[] = [];
       for (let i = 0; i < reps; i++) warm.push(await extensionRun(ext.context, url));
       const summary = summarizeExtension(name, cold, warm);
+      if (out.length === 0) Object.assign(summary, await seedTiming(ext.context, ext.extensionId));
       log(
         `  extension on ${name}: injection → first marks ${fmt(summary.idle_to_marks_ms)} ms (cold ${fmt(summary.cold.idle_to_marks_ms)}), ` +
           `→ last change of the registered marks ${fmt(summary.idle_to_done_ms)} ms, ` +
@@ -905,8 +931,8 @@ function goals(
   }
   if (search) {
     out.push({
-      goal: 'Popup keystroke search under 16 ms median at 10,000 entities',
-      met: search.median_ms < 16,
+      goal: 'Popup keystroke search under 16 ms median and 50 ms p95 at 10,000 entities',
+      met: search.median_ms < 16 && search.p95_ms < 50,
       detail: `median ${fmt(search.median_ms)} ms, p95 ${fmt(search.p95_ms)} ms over ${search.keystrokes} keystrokes`,
     });
   }
@@ -919,6 +945,14 @@ function goals(
         detail: `${fmt(article.idle_to_marks_ms)} ms warm, ${fmt(article.cold.idle_to_marks_ms)} ms on the first page after install`,
       });
     }
+    const seeded = extension.find((e) => e.seed_ms !== undefined);
+    out.push({
+      goal: 'Seeding IndexedDB with the bundled data on install under 1 s',
+      met: seeded ? seeded.seed_ms! < 1000 : null,
+      detail: seeded
+        ? `${fmt(seeded.seed_ms!)} ms for ${seeded.seeded_entities} entities`
+        : 'not measured (the worker had seeded before the first request)',
+    });
   }
   return out;
 }

@@ -105,7 +105,12 @@ describe('VerdictBadges in the card', () => {
     expect(within(benchWhy).getByText('Benchmark finding gsm.')).toBeTruthy();
   });
 
-  it('says a fuzzy link is fuzzy', () => {
+  it('says a fuzzy link is fuzzy, and a version the data lacks is one', () => {
+    const { unmount } = render(
+      <EntityCard view={view()} lang="en" strings={stringsFor('en')} matchedText="Yi34" matchedFuzzy />,
+    );
+    expect(screen.getByText('Matched as “Yi34” (fuzzy)')).toBeTruthy();
+    unmount();
     render(
       <EntityCard
         view={view()}
@@ -115,6 +120,10 @@ describe('VerdictBadges in the card', () => {
         matchedFuzzy
       />,
     );
-    expect(screen.getByText('Matched as “Yi-34B-Chat-4bits” (fuzzy)')).toBeTruthy();
+    expect(
+      screen.getByText(
+        '“Yi-34B-Chat-4bits”: this version is not in the dataset; shown is what it belongs to.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AliasMatcher } from '../../lib/match/matcher';
 import { CUE_LEXICONS } from '../../lib/match/lexicons';
 import { Annotator } from '../../lib/dom/annotator';
-import { isLinkList } from '../../lib/dom/page-chrome';
+import { isLinkList, isRightsNotice } from '../../lib/dom/page-chrome';
 import { collectBlocks } from '../../lib/dom/blocks';
 
 const matcher = new AliasMatcher(
@@ -65,5 +65,29 @@ describe('context model', () => {
     const [a, b] = collectBlocks(document.body);
     expect(isLinkList(a!)).toBe(true);
     expect(isLinkList(b!)).toBe(false);
+  });
+
+  it('treats a rights or reprint notice as chrome, not news about copyright', () => {
+    document.body.innerHTML = [
+      '<p>【美国The Next Web作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载、摘编等。】</p>',
+      '<p>© 2024 Microsoft. All rights reserved.</p>',
+      '<p>The New York Times sued OpenAI and Microsoft for copyright infringement.</p>',
+      '<p>Teasers: <a href="/1">Potential hitch in Zuckerberg’s stock plan for Facebook</a></p>',
+    ].join('');
+    const [zh, en, news, teaser] = collectBlocks(document.body);
+    expect(isRightsNotice(zh!)).toBe(true);
+    expect(isRightsNotice(en!)).toBe(true);
+    expect(isRightsNotice(news!)).toBe(false);
+    expect(isRightsNotice(teaser!)).toBe(false);
+  });
+
+  it('reads teaser headlines on a story’s page as related stories, and a feed’s headlines as content', () => {
+    document.body.innerHTML =
+      '<h1>Yahoo’s sale leaves shareholders with little say</h1><ul><li><a href="/s"><h2>' +
+      '\n      A hitch in Zuckerberg’s stock plan for Facebook            \n   </h2></a></li></ul>';
+    const teaser = collectBlocks(document.body).find((b) => b.element.localName === 'h2')!;
+    expect(isLinkList(teaser)).toBe(true);
+    document.body.innerHTML = '<ul><li><a href="/s"><h2>OpenAI ships a model</h2></a></li></ul>';
+    expect(isLinkList(collectBlocks(document.body)[0]!)).toBe(false);
   });
 });

@@ -1,0 +1,106 @@
+import type { Facts } from '../lib/schema';
+import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
+
+export interface FactListProps {
+  facts: Facts;
+  lang: Lang;
+  strings: CardStrings;
+  idPrefix: string;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A count as news writes it: 671B, 1.75T, 340M (three significant digits at most). */
+export function compactNumber(value: number): string {
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, unit] of units) {
+    if (value >= size) return `${Number((value / size).toPrecision(3))}${unit}`;
+  }
+  return String(Number(value.toPrecision(3)));
+}
+
+/** A FLOP count in scientific notation: 3.4 × 10²⁴. */
+export function scientific(value: number): string {
+  const exponent = Math.floor(Math.log10(value));
+  const mantissa = Number((value / 10 ** exponent).toPrecision(2));
+  const power = String(exponent).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!);
+  return `${mantissa} × 10${power}`;
+}
+
+function countryName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang === 'zh' ? 'zh-CN' : 'en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The structured facts of an entity as a definition list, with the sources that state them. */
+export function FactList({ facts, lang, strings, idPrefix }: FactListProps) {
+  const t = strings.facts;
+  const locale = lang === 'zh' ? 'zh-CN' : 'en';
+  const rows: [string, string][] = [];
+  if (facts.released) rows.push([t.released, facts.released]);
+  if (facts.parameters) rows.push([t.parameters, compactNumber(facts.parameters)]);
+  if (facts.trainingCompute) {
+    const { flop, confidence } = facts.trainingCompute;
+    rows.push([
+      t.trainingCompute,
+      `${scientific(flop)} FLOP${confidence ? ` (${t.confidence[confidence]})` : ''}`,
+    ]);
+  }
+  if (facts.trainingHardware) {
+    const { name, quantity } = facts.trainingHardware;
+    rows.push([t.trainingHardware, quantity ? `${quantity.toLocaleString(locale)} × ${name}` : name]);
+  }
+  if (facts.datasetSize)
+    rows.push([t.datasetSize, fmt(t.dataPoints, { n: compactNumber(facts.datasetSize) })]);
+  if (facts.access) rows.push([t.access, t.accessKinds[facts.access]]);
+  if (facts.generation) rows.push([t.generation, facts.generation]);
+  if (facts.keyFigure)
+    rows.push([t.keyFigure, lang === 'zh' && facts.keyFigure.zh ? facts.keyFigure.zh : facts.keyFigure.en]);
+  if (facts.exportControl) rows.push([t.exportControl, t.exportKinds[facts.exportControl]]);
+  if (facts.country?.length)
+    rows.push([t.country, facts.country.map((c) => countryName(c, lang)).join(lang === 'zh' ? '、' : ', ')]);
+  if (rows.length === 0) return null;
+  const headingId = `${idPrefix}-facts`;
+  return (
+    <section class="fact-strip" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t.heading}</h3>
+      <dl>
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="fact-sources">
+        {t.sources}:{' '}
+        {facts.sources.map((s, i) => (
+          <span key={`${s.publisher}-${i}`}>
+            {i > 0 && ' · '}
+            {s.url || s.via ? (
+              <a
+                class="source"
+                href={s.url ?? s.via}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={s.title}
+              >
+                {s.publisher}
+              </a>
+            ) : (
+              s.publisher
+            )}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}

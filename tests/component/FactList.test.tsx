@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { FactList, compactNumber, scientific } from '../../components/FactList';
+import { EntityCard } from '../../components/EntityCard';
+import { stringsFor } from '../../lib/i18n';
+import type { Facts } from '../../lib/schema';
+import type { EntityView } from '../../lib/messages/protocol';
+
+afterEach(cleanup);
+
+// DeepSeek-V3's row in Epoch AI's Notable AI Models (data/sources/).
+const facts: Facts = {
+  released: '2024-12-24',
+  parameters: 671e9,
+  trainingCompute: { flop: 3.4078e24, confidence: 'confident' },
+  trainingHardware: { name: 'NVIDIA H800 SXM5', chip: 'nvidia-h800', quantity: 2048 },
+  datasetSize: 14.8e12,
+  access: 'open-weights-restricted',
+  country: ['CN'],
+  sources: [
+    { url: 'https://arxiv.org/abs/2412.19437', title: 'DeepSeek-V3 Technical Report', publisher: 'arXiv' },
+    { url: 'https://epoch.ai/data/notable-ai-models', title: 'Notable AI Models', publisher: 'Epoch AI' },
+  ],
+};
+
+describe('FactList', () => {
+  it('formats counts and compute the way news writes them', () => {
+    expect(compactNumber(671e9)).toBe('671B');
+    expect(compactNumber(1.75e12)).toBe('1.75T');
+    expect(compactNumber(340e6)).toBe('340M');
+    expect(scientific(3.4078e24)).toBe('3.4 × 10²⁴');
+  });
+
+  it('lists the facts as terms and values, with the sources that state them', () => {
+    render(<FactList facts={facts} lang="en" strings={stringsFor('en')} idPrefix="t" />);
+    const strip = screen.getByRole('region', { name: 'Key facts' });
+    const value = (term: string) => within(strip).getByText(term).nextElementSibling?.textContent;
+    expect(value('Parameters')).toBe('671B');
+    expect(value('Training compute')).toBe('3.4 × 10²⁴ FLOP (confident estimate)');
+    expect(value('Trained on')).toBe('2,048 × NVIDIA H800 SXM5');
+    expect(value('Training data')).toBe('14.8T data points');
+    expect(value('Access')).toBe('Open weights (restricted use)');
+    expect(value('Country')).toBe('China');
+    const epoch = within(strip).getByRole('link', { name: 'Epoch AI' });
+    expect(epoch.getAttribute('href')).toBe('https://epoch.ai/data/notable-ai-models');
+    expect(epoch.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('speaks Chinese in a Chinese card', () => {
+    render(<FactList facts={facts} lang="zh" strings={stringsFor('zh')} idPrefix="t" />);
+    const strip = screen.getByRole('region', { name: '关键信息' });
+    expect(within(strip).getByText('参数量').nextElementSibling?.textContent).toBe('671B');
+    expect(within(strip).getByText('开放程度').nextElementSibling?.textContent).toBe('开放权重（限制用途）');
+    expect(within(strip).getByText('国家/地区').nextElementSibling?.textContent).toBe('中国');
+  });
+
+  it('leads an imported entity’s card, which then has no empty sections', () => {
+    const view: EntityView = {
+      entity: {
+        id: 'alphafold-2',
+        type: 'model',
+        name: { en: 'AlphaFold 2', zhUsesLatin: true },
+        aliases: [],
+        facts: { released: '2020-11-30', sources: facts.sources.slice(1) },
+        notes: [],
+      },
+      base: [],
+      investors: [],
+      edited: false,
+      bundled: true,
+      revision: 1,
+      asOf: '2026-11-29',
+      ratings: {},
+    };
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
+    expect(screen.getByRole('region', { name: 'Key facts' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Funding' })).toBeNull();
+    expect(screen.getByText('No sourced notes yet.')).toBeTruthy();
+  });
+});
