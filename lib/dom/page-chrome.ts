@@ -128,10 +128,11 @@ const RIGHTS_LINE =
 
 /** True for a short block that is the site's rights or reprint notice (it names the owner, not news). */
 export function isRightsNotice(block: TextBlock): boolean {
+  // The pattern first: most blocks fail it without the copy that measuring their length makes.
   return (
     block.text.length < 600 &&
-    block.text.replace(/\s+/g, ' ').trim().length <= 240 &&
-    RIGHTS_LINE.test(block.text)
+    RIGHTS_LINE.test(block.text) &&
+    block.text.replace(/\s+/g, ' ').trim().length <= 240
   );
 }
 

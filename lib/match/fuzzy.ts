@@ -39,13 +39,19 @@ const EDITIONS =
 /**
  * A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
  * ("ERNIE-Bot 4.0"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
- * edition words after it ("Gemini 1.5 Pro", "Qwen 2.5-Max") belong to the token. Only runs with a
+ * edition words after it ("Gemini 1.5 Pro", "Qwen 2.5-Max") or before it ("Claude Opus 5") belong
+ * to the token. Only runs with a
  * digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
+const VERSION = String.raw`v?\d{1,2}(?:\.\d+)*[A-Za-z]?`;
 export const MODEL_TOKEN = new RegExp(
-  String.raw`(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?: v?\d{1,2}(?:\.\d+)*[A-Za-z]?(?:[- ](?:${EDITIONS}))*)?(?![A-Za-z0-9\u00c0-\u024f])`,
+  String.raw`(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?:(?: (?:${EDITIONS}))+ ${VERSION}|(?: ${VERSION}(?:[- ](?:${EDITIONS}))*))?(?![A-Za-z0-9\u00c0-\u024f])`,
   'gu',
 );
+/** Edition words and then a spaced version, at a position ("Opus 5" in "Claude Opus 5"). */
+const EDITIONS_THEN_VERSION = new RegExp(String.raw`(?:${EDITIONS})(?: (?:${EDITIONS}))* ${VERSION}`, 'y');
+/** Edition words that end a name before its version ("Claude Opus" → "Claude"). */
+const TRAILING_EDITIONS = new RegExp(String.raw`(?: (?:${EDITIONS}))+$`);
 
 /**
  * Model-shaped tokens in `text` (UTF-16 offsets): the MODEL_TOKEN matches that contain a digit, exactly
@@ -63,7 +69,9 @@ export function modelTokens(text: string): { start: number; end: number }[] {
     let s = d;
     for (;;) {
       while (s > pos && isTokenCharAt(text, s - 1)) s--;
-      if (s - 1 < pos || text.charCodeAt(s - 1) !== 0x20 || !isVersionAt(text, s)) break;
+      if (s - 1 < pos || text.charCodeAt(s - 1) !== 0x20) break;
+      EDITIONS_THEN_VERSION.lastIndex = s;
+      if (!isVersionAt(text, s) && !EDITIONS_THEN_VERSION.test(text)) break;
       s--;
     }
     MODEL_TOKEN.lastIndex = s;
@@ -167,7 +175,9 @@ export class FuzzyLinker {
     if (this.names.get(key)) return undefined;
     const prefixed = this.longestPrefix(token, norm, key, key, 2, 0, false);
     if (bareVersion) {
-      return prefixed && prefixed.keyLength >= normalizeKey(token.slice(0, space)).length
+      // "Claude Opus 5": the known name may be followed by edition words before its version.
+      const named = token.slice(0, space).replace(TRAILING_EDITIONS, '');
+      return prefixed && prefixed.keyLength >= normalizeKey(named).length
         ? { record: prefixed.record, score: prefixed.score }
         : undefined;
     }
