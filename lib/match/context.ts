@@ -79,6 +79,8 @@ const NAME_CONTINUATIONS =
   /^(?:Pro|Ultra|Nano|Flash|Advanced|Sonnet|Opus|Haiku|Chat|AI|Code|Coder|Instant|Turbo|Large|Max|Mini|Plus|Lite|Vision|Assistant|Smart|App|API|Cloud|Studio|Desk|Team|Enterprise|Live|Search)$/;
 const KIN_OR_TITLE =
   /(?:\b(?:daughter|son|wife|husband|mother|father|mum|mom|dad|uncle|aunt|brother|sister|cousin|nephew|niece|chef|Mr|Mrs|Ms|Dr|Saint|St|Apache|NASA|NASA's|Project)\.?\s+|[小老阿]|(?:女儿|儿子|孩子|闺女|女兒|兒子)[^，。,]{0,3}|名叫|叫做)$/;
+// "Facebook parent Meta", "臉書母公司Meta": the name before is the product the owner is named for.
+const OWNED_BY = /^(?:'s)?\s*(?:parent(?: company)?|owner)\s+[A-Z]|^的?母公司/;
 const PERSON_VERBS =
   /^,?\s+(?:says|said|tells|told|asks|asked|writes|wrote|replies|replied|laughs|laughed|smiles|smiled|shrugs|shrugged|nods|nodded|tastes|tasted|chooses|chose|turned|turns)\b/;
 
@@ -96,6 +98,11 @@ export function otherSenseAt(text: string, start: number, end: number, company =
   // "Meta-analyses", "Spark-based"; not "Amazon-owned" (a company's, see hasCompanySuffix).
   if (/^-(?!(?:owned|backed|funded)\b)[a-z]/.test(after)) return true;
   return PERSON_VERBS.test(after);
+}
+
+/** True when the name ending at `end` is followed by its owner ("Facebook parent Meta"): it names the product. */
+export function namesOwnedProduct(text: string, end: number): boolean {
+  return OWNED_BY.test(text.slice(end, end + 24));
 }
 
 /** True when a negative cue of the entity (another sense's vocabulary) occurs in the text. */

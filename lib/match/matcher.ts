@@ -16,6 +16,7 @@ import {
   hasModelSuffix,
   hasNegativeCue,
   isModelShaped,
+  namesOwnedProduct,
   otherSenseAt,
   sentenceAround,
 } from './context';
@@ -250,6 +251,8 @@ export class AliasMatcher {
         ambiguous.push({ ...strip(c), evidence: here ? WEIGHTS.otherSenseHere : 0, shortFor: c.shortFor });
         continue;
       }
+      // "Facebook parent Meta": the owner is named next; this name is its product, whatever the context.
+      if (namesOwnedProduct(text, c.end)) continue;
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
       const company = this.companies.has(c.entityId);

@@ -16,6 +16,8 @@ const matcher = new AliasMatcher(
     { text: 'OpenAI', entityId: 'openai' },
     { text: 'Alpaca', entityId: 'alpaca', caseSensitive: true, ambiguous: true },
     { text: 'Meta', entityId: 'meta', caseSensitive: true, ambiguous: true },
+    { text: 'Facebook', entityId: 'meta', caseSensitive: true, ambiguous: true },
+    { text: '臉書', entityId: 'meta', ambiguous: true },
   ],
   { 'deepseek-r1': ['deepseek'], deepseek: ['deepseek-r1'], step: ['stepfun'], stepfun: ['step'] },
   { cues: CUE_LEXICONS, companies: ['amazon', 'deepseek', 'openai', 'stepfun', 'meta'] },
@@ -28,6 +30,14 @@ describe('context model', () => {
     expect(found('Analysts said Amazon’s grocery strategy is changing.')).toEqual(['Amazon']);
     expect(found('Amazon-owned Whole Foods cut prices.')).toEqual(['Amazon']);
     expect(found('The Amazon River floods every year.')).toEqual([]);
+  });
+
+  it('reads a name followed by its owner as the product, whatever the business context', () => {
+    expect(found('Facebook parent Meta reported record revenue and shares rose.')).toEqual(['Meta']);
+    expect(found('臉書母公司Meta公布財報，股價上漲。')).toEqual(['Meta']);
+    expect(found('Yahoo could have bought Facebook when it had the chance, investors said.')).toEqual([
+      'Facebook',
+    ]);
   });
 
   it('reads a capitalised word after a company name as its product, not a surname', () => {
