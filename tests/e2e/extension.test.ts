@@ -118,7 +118,11 @@ describe('cards', () => {
     expect(text).toMatch(/Yi-34B/);
     expect(text).toMatch(/Provenance/i); // headings are upper-cased by CSS
     expect(text).toMatch(/Benchmark robustness/i);
-    expect(text).toMatch(/Funding/i);
+    expect(text).not.toMatch(/Funding/i); // Yi-34B has no funding notes: no empty section
+    // Key facts from Epoch AI's row (parameters, compute, hardware), with their sources.
+    expect(text).toMatch(/Key facts/i);
+    expect(text).toMatch(/Parameters\s+34B/);
+    expect(await dialog.getByRole('link', { name: 'Epoch AI' }).count()).toBe(1);
     expect(text).toMatch(/Dataset as of \d{4}-\d{2}-\d{2}/);
     const links = dialog.locator('a.source');
     expect(await links.count()).toBeGreaterThan(0);
