@@ -6,6 +6,8 @@ import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
 import { FactList } from './FactList';
+import type { ClaimKind } from '../lib/claims/detect';
+import type { NoteKind } from '../lib/schema';
 import { displayNames } from './names';
 
 export interface EntityCardProps {
@@ -16,6 +18,8 @@ export interface EntityCardProps {
   matchedText?: string;
   /** True when the page's text was linked to this entity fuzzily (the card says so). */
   matchedFuzzy?: boolean;
+  /** The claim the mention's sentence makes: the card leads with it and what the record says. */
+  claim?: { kind: ClaimKind; text: string };
   onClose?: () => void;
   /** Unique per card instance: ties the dialog to its heading for screen readers. */
   idPrefix?: string;
@@ -28,6 +32,7 @@ export function EntityCard({
   strings,
   matchedText,
   matchedFuzzy = false,
+  claim,
   onClose,
   idPrefix = 'assay',
 }: EntityCardProps) {
@@ -127,6 +132,9 @@ export function EntityCard({
         )}
       </header>
       <div class="card-body">
+        {claim && (
+          <ClaimLead claim={claim} sections={sections} view={view} strings={strings} idPrefix={idPrefix} />
+        )}
         {entity.facts && <FactList facts={entity.facts} lang={lang} strings={strings} idPrefix={idPrefix} />}
         {sections.map(({ kind, notes, familyNotes }) => (
           <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
@@ -163,5 +171,58 @@ export function EntityCard({
         {view.edited && <span class="edited">{strings.card.edited}</span>}
       </footer>
     </section>
+  );
+}
+
+/** Which notes bear on a kind of claim. */
+const RECORD_FOR: Record<ClaimKind, NoteKind> = {
+  comparison: 'benchmark',
+  originality: 'provenance',
+  money: 'funding',
+  openness: 'provenance',
+};
+
+/** "This sentence claims …; the record: …", linking the section whose notes bear on the claim. */
+function ClaimLead({
+  claim,
+  sections,
+  view,
+  strings,
+  idPrefix,
+}: {
+  claim: { kind: ClaimKind; text: string };
+  sections: { kind: NoteKind; notes: Note[]; familyNotes: Note[] }[];
+  view: EntityView;
+  strings: CardStrings;
+  idPrefix: string;
+}) {
+  const t = strings.claims;
+  const kind = RECORD_FOR[claim.kind];
+  const section = sections.find((s) => s.kind === kind);
+  const count = section ? section.notes.length + section.familyNotes.length : 0;
+  const access = claim.kind === 'openness' ? view.entity.facts?.access : undefined;
+  return (
+    <p class="claim-lead">
+      {fmt(t.lead, { kind: t.kinds[claim.kind] })} <q>{claim.text}</q>{' '}
+      {count > 0 ? (
+        // A button, not a #link: the card lives in the page, whose address is not ours to change.
+        <button
+          type="button"
+          class="link-button"
+          onClick={(event) =>
+            (event.currentTarget as HTMLElement)
+              .closest('.assay-card')
+              ?.querySelector(`#${idPrefix}-${kind}`)
+              ?.scrollIntoView({ block: 'nearest' })
+          }
+        >
+          {fmt(count === 1 ? t.recordOne : t.record, { count, section: strings.sections[kind] })}
+        </button>
+      ) : access ? (
+        fmt(t.recordAccess, { access: strings.facts.accessKinds[access] })
+      ) : (
+        t.noRecord
+      )}
+    </p>
   );
 }

@@ -110,6 +110,14 @@ const cardEn = {
     } satisfies Record<(typeof EXPORT_CONTROLS)[number], string>,
     sources: 'Facts from',
   },
+  claims: {
+    lead: 'This sentence claims ({kind}):',
+    kinds: { comparison: 'comparison', originality: 'originality', money: 'money', openness: 'openness' },
+    record: 'The record: {count} {section} notes below.',
+    recordOne: 'The record: 1 {section} note below.',
+    recordAccess: 'The record: {access}.',
+    noRecord: 'The dataset has no record on it.',
+  },
   via: 'via {publisher}',
   card: {
     by: 'by',
@@ -222,6 +230,14 @@ const cardZh: CardStrings = {
       none: '未知有美国限制',
     },
     sources: '信息来源',
+  },
+  claims: {
+    lead: '本句声称（{kind}）：',
+    kinds: { comparison: '比较', originality: '原创', money: '资金', openness: '开源' },
+    record: '记录：下方有 {count} 条“{section}”条目。',
+    recordOne: '记录：下方有 1 条“{section}”条目。',
+    recordAccess: '记录：{access}。',
+    noRecord: '数据集中没有相关记录。',
   },
   via: '经由 {publisher}',
   card: {

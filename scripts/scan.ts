@@ -1,7 +1,9 @@
 /**
  * `npm run scan -- [--json] FILE...`: prints the mentions Assay finds in saved .html pages or .txt
  * files, using the content script's matcher. With --json, prints exactly one JSON object:
- * {"files":[{"file", "mentions":[{"start","end","text","entity":{"id","name","type"},"match","score"}]}]}
+ * {"files":[{"file", "mentions":[{"start","end","text","entity":{"id","name","type"},"match","score"}],
+ * "claims":[{"start","end","text","kind","entity":{"id"}}]}]} (kind: comparison, originality, money,
+ * openness: lib/claims/detect.ts)
  * (UTF-16 offsets: into the file for .txt, into the document's text content for .html).
  */
 import { readFileSync } from 'node:fs';
@@ -36,15 +38,19 @@ function main(argv: string[]): number {
   const scanner = createScanner();
   const results = inputs.map(({ file, kind, content }) => ({
     file,
-    mentions: kind === 'html' ? scanner.scanHtml(content) : scanner.scanText(content),
+    ...(kind === 'html' ? scanner.scanHtmlFull(content) : scanner.scanTextFull(content)),
   }));
   if (json) {
     process.stdout.write(JSON.stringify({ files: results }) + '\n');
     return 0;
   }
-  for (const { file, mentions } of results) {
-    console.log(`${file}: ${mentions.length} mentions`);
+  for (const { file, mentions, claims } of results) {
+    console.log(`${file}: ${mentions.length} mentions, ${claims.length} claims`);
     for (const m of mentions) console.log(`  ${format(m)}`);
+    for (const c of claims)
+      console.log(
+        `  ${String(c.start).padStart(6)}-${String(c.end).padEnd(6)} ${c.kind}: ${c.text}  (about ${c.entity.id})`,
+      );
   }
   return 0;
 }

@@ -92,6 +92,7 @@ export class CardHost {
         strings={strings}
         matchedText={mention.text}
         matchedFuzzy={mention.match === 'fuzzy'}
+        claim={mention.claim && { kind: mention.claim.kind, text: mention.claim.text }}
         idPrefix="assay-card"
         onClose={() => this.close()}
       />,

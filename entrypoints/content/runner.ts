@@ -23,6 +23,8 @@ import pageCss from './page.css?inline';
 import { inBackground } from './schedule';
 
 const ACTIVE = 'assay-mention-active';
+/** The claim cues' highlight (lib/claims/detect.ts): the span a sentence's claim covers. */
+const CLAIM = 'assay-claim';
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 350;
 const RESCAN_MS = 250;
@@ -97,6 +99,11 @@ export function startRunner(
     if (stopped) return;
     marks.apply(annotator.takeChanged().map((element) => [element, annotator.rangesOf(element)] as const));
     if (CSS.highlights.get(markName) !== painted) CSS.highlights.set(markName, painted);
+    if (annotator.takeClaimsChanged()) {
+      const claims = annotator.claims();
+      if (claims.length > 0) CSS.highlights.set(CLAIM, new Highlight(...claims.map((c) => c.range)));
+      else CSS.highlights.delete(CLAIM);
+    }
   };
   let pending: MutationRecord[] = [];
   const applyChanges = () => {
@@ -307,6 +314,7 @@ export function startRunner(
     closeCard();
     CSS.highlights.delete(markName);
     CSS.highlights.delete(ACTIVE);
+    CSS.highlights.delete(CLAIM);
   };
   ctx.onInvalidated(stop);
 

@@ -18,6 +18,7 @@ import {
   withoutHidden,
 } from './blocks';
 import { ChromeDetector, isLinkList, isRightsNotice } from './page-chrome';
+import { findClaims, type ClaimKind } from '../claims/detect';
 
 /** A mention placed in the page. */
 export interface PageMention extends Mention {
@@ -32,6 +33,16 @@ export interface PageMention extends Mention {
   range: AbstractRange;
   /** The page's text of the mention, as written there. */
   text: string;
+  /** The claim its sentence makes (lib/claims/detect.ts), if any: the card leads with it. */
+  claim?: PageClaim;
+}
+
+/** A claim cue on the page: its kind, what it is about, and the text it spans. */
+export interface PageClaim {
+  kind: ClaimKind;
+  entityId: string;
+  text: string;
+  range: AbstractRange;
 }
 
 interface ScannedBlock {
@@ -41,6 +52,7 @@ interface ScannedBlock {
   chrome: boolean;
   result: FindResult;
   mentions: PageMention[];
+  claims: PageClaim[];
 }
 
 /** Counts per entity, so a region's context can shrink again when blocks leave the page. */
@@ -97,6 +109,9 @@ export class Annotator {
   private readonly byNode = new Map<Text, ScannedBlock>();
   private readonly regions = new Map<Element, Region>();
   private ordered: PageMention[] | undefined;
+  /** Blocks with claim cues, and whether they changed since takeClaimsChanged(). */
+  private readonly claimBlocks = new Set<ScannedBlock>();
+  private claimsChanged = false;
   /** Scanned block elements inside shadow trees (looked at separately when subtrees change). */
   private readonly shadowElements = new Set<Element>();
   /** Set when an update added, removed or moved a mention (so the caller repaints only then). */
@@ -170,6 +185,8 @@ export class Annotator {
     this.scanned.clear();
     this.byNode.clear();
     this.regions.clear();
+    this.claimsChanged ||= this.claimBlocks.size > 0;
+    this.claimBlocks.clear();
     this.chrome.forget();
     this.hiddenNames.clear();
     this.shadowElements.clear();
@@ -365,7 +382,7 @@ export class Annotator {
       if (!own && parent) regionCache.set(parent, region);
     }
     const chrome = this.chrome.isChrome(block.element) || isLinkList(block) || isRightsNotice(block);
-    const scanned: ScannedBlock = { block, region, chrome, result, mentions: [] };
+    const scanned: ScannedBlock = { block, region, chrome, result, mentions: [], claims: [] };
     this.record(scanned, touched);
     into.push(scanned);
   }
@@ -396,16 +413,44 @@ export class Annotator {
     if (sameMentions(mentions, scanned.mentions)) return;
     this.dirty = true;
     this.changed.add(scanned.block.element);
+    const { block } = scanned;
+    // Claims only where readers read (not in menus or footers), about the block's own mentions.
+    const claims = scanned.chrome ? [] : findClaims(block.text, mentions);
+    if (claims.length > 0 || scanned.claims.length > 0) this.claimsChanged = true;
+    if (claims.length > 0) this.claimBlocks.add(scanned);
+    else this.claimBlocks.delete(scanned);
+    scanned.claims = claims.map((c) => ({
+      kind: c.kind,
+      entityId: c.entityId,
+      text: block.text.slice(c.start, c.end),
+      range: markRange(block, c.start, c.end),
+    }));
     scanned.mentions = this.withShown(
       scanned,
-      mentions.map((m) => ({
-        ...m,
-        block: scanned.block,
-        shown: true,
-        range: markRange(scanned.block, m.start, m.end),
-        text: scanned.block.text.slice(m.start, m.end),
-      })),
+      mentions.map((m) => {
+        const at = claims.findIndex((c) => c.sentence[0] <= m.start && m.end <= c.sentence[1]);
+        return {
+          ...m,
+          block,
+          shown: true,
+          range: markRange(block, m.start, m.end),
+          text: block.text.slice(m.start, m.end),
+          ...(at >= 0 ? { claim: scanned.claims[at] } : {}),
+        };
+      }),
     );
+  }
+
+  /** The claim cues on the page (what the claim highlight paints). */
+  claims(): PageClaim[] {
+    return [...this.claimBlocks].flatMap((b) => b.claims);
+  }
+
+  /** True once after the claim cues changed (a block gained or lost some): time to repaint them. */
+  takeClaimsChanged(): boolean {
+    const changed = this.claimsChanged;
+    this.claimsChanged = false;
+    return changed;
   }
 
   /** The mentions with `shown` set by the block's chrome flag and the density setting. */
@@ -452,6 +497,7 @@ export class Annotator {
 
   private forgetBlock(scanned: ScannedBlock, touched: Set<Region>): void {
     this.ordered = undefined;
+    if (this.claimBlocks.delete(scanned)) this.claimsChanged = true;
     if (scanned.mentions.length > 0) {
       this.dirty = true;
       this.changed.add(scanned.block.element);

@@ -69,7 +69,8 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
     if (c === '\n') break;
     to++;
     if ('。！？；'.includes(c)) break;
-    if ('.!?'.includes(c) && /\s|$/.test(text[to] ?? '')) break;
+    // A stop ends the sentence before a space or the end of the text, not inside "3.5" or "$6.6".
+    if ('.!?'.includes(c) && (to === text.length || /\s/.test(text[to]!))) break;
   }
   return [from, to];
 }

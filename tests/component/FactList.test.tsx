@@ -78,3 +78,69 @@ describe('FactList', () => {
     expect(screen.getByText('No sourced notes yet.')).toBeTruthy();
   });
 });
+
+describe('claim lead', () => {
+  const base: EntityView = {
+    entity: {
+      id: 'glm-4',
+      type: 'model',
+      name: { en: 'GLM-4', zhUsesLatin: true },
+      aliases: [],
+      facts: { access: 'open-weights', sources: facts.sources.slice(1) },
+      notes: [],
+    },
+    base: [],
+    investors: [],
+    edited: false,
+    bundled: true,
+    revision: 1,
+    asOf: '2026-11-29',
+    ratings: {},
+  };
+
+  it('says what the sentence claims, and honestly when the record is silent', () => {
+    render(
+      <EntityCard
+        view={base}
+        lang="en"
+        strings={stringsFor('en')}
+        claim={{ kind: 'comparison', text: 'rivals GPT-4 on MMLU' }}
+      />,
+    );
+    const lead = screen.getByText(/This sentence claims \(comparison\):/);
+    expect(lead.textContent).toContain('rivals GPT-4 on MMLU');
+    expect(lead.textContent).toContain('The dataset has no record on it.');
+  });
+
+  it('points at the notes that bear on it, or at the access fact for openness', () => {
+    const note = {
+      id: 'n1',
+      kind: 'benchmark' as const,
+      text: { en: 'Scores drop on fresh tests.' },
+      date: '2024-01',
+      status: 'confirmed' as const,
+      sources: facts.sources.slice(1),
+    };
+    const { unmount } = render(
+      <EntityCard
+        view={{ ...base, entity: { ...base.entity, notes: [note] } }}
+        lang="en"
+        strings={stringsFor('en')}
+        claim={{ kind: 'comparison', text: 'rivals GPT-4' }}
+      />,
+    );
+    expect(
+      screen.getByRole('button', { name: 'The record: 1 Benchmark robustness note below.' }),
+    ).toBeTruthy();
+    unmount();
+    render(
+      <EntityCard
+        view={base}
+        lang="zh"
+        strings={stringsFor('zh')}
+        claim={{ kind: 'openness', text: '开源' }}
+      />,
+    );
+    expect(screen.getByText(/本句声称（开源）：/).textContent).toContain('记录：开放权重。');
+  });
+});

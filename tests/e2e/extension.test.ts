@@ -107,6 +107,33 @@ describe('the scan CLI agrees with the browser', () => {
 });
 
 describe('cards', () => {
+  it('underlines the claims sentences make, and the card leads with the claim and its record', async () => {
+    const page = await open('en-yi-llama.html');
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('assay-claim')?.size ?? 0))
+      .toBeGreaterThan(0);
+    // A mark in the paragraph where 01.AI says it trained Yi-34B from scratch.
+    const point = await page.evaluate(() => {
+      const claim = [...(CSS.highlights.get('assay-claim') ?? [])].find(
+        (r) => r.toString() === 'trained from scratch',
+      ) as Range | undefined;
+      const paragraph = claim?.startContainer.parentElement?.closest('p');
+      if (!paragraph) return null;
+      paragraph.scrollIntoView({ block: 'center' });
+      const mark = [...(CSS.highlights.get('assay-mention') ?? [])].find((r) =>
+        paragraph.contains(r.startContainer),
+      ) as Range | undefined;
+      const rect = mark?.getClientRects()[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    const text = await card(page).innerText();
+    expect(text).toContain('This sentence claims (originality):');
+    expect(text).toContain('trained from scratch');
+  });
+
   it('opens on hover with sourced facts, and closes on Escape and on a click outside', async () => {
     const page = await open('en-yi-llama.html');
     const point = await markPoint(page, 'Yi-34B');
