@@ -23,6 +23,27 @@ const facts: Facts = {
   ],
 };
 
+/** The card's view of a bundled model with only structured facts (as the importer makes them). */
+function modelView(id: string, name: string, modelFacts: Facts): EntityView {
+  return {
+    entity: {
+      id,
+      type: 'model',
+      name: { en: name, zhUsesLatin: true },
+      aliases: [],
+      facts: modelFacts,
+      notes: [],
+    },
+    base: [],
+    investors: [],
+    edited: false,
+    bundled: true,
+    revision: 1,
+    asOf: '2026-11-29',
+    ratings: {},
+  };
+}
+
 describe('FactList', () => {
   it('formats counts and compute the way news writes them', () => {
     expect(compactNumber(671e9)).toBe('671B');
@@ -55,23 +76,10 @@ describe('FactList', () => {
   });
 
   it('leads an imported entity’s card, which then has no empty sections', () => {
-    const view: EntityView = {
-      entity: {
-        id: 'alphafold-2',
-        type: 'model',
-        name: { en: 'AlphaFold 2', zhUsesLatin: true },
-        aliases: [],
-        facts: { released: '2020-11-30', sources: facts.sources.slice(1) },
-        notes: [],
-      },
-      base: [],
-      investors: [],
-      edited: false,
-      bundled: true,
-      revision: 1,
-      asOf: '2026-11-29',
-      ratings: {},
-    };
+    const view = modelView('alphafold-2', 'AlphaFold 2', {
+      released: '2020-11-30',
+      sources: facts.sources.slice(1),
+    });
     render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
     expect(screen.getByRole('region', { name: 'Key facts' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Funding' })).toBeNull();
@@ -80,23 +88,7 @@ describe('FactList', () => {
 });
 
 describe('claim lead', () => {
-  const base: EntityView = {
-    entity: {
-      id: 'glm-4',
-      type: 'model',
-      name: { en: 'GLM-4', zhUsesLatin: true },
-      aliases: [],
-      facts: { access: 'open-weights', sources: facts.sources.slice(1) },
-      notes: [],
-    },
-    base: [],
-    investors: [],
-    edited: false,
-    bundled: true,
-    revision: 1,
-    asOf: '2026-11-29',
-    ratings: {},
-  };
+  const base = modelView('glm-4', 'GLM-4', { access: 'open-weights', sources: facts.sources.slice(1) });
 
   it('says what the sentence claims, and honestly when the record is silent', () => {
     render(
