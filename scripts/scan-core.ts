@@ -10,7 +10,8 @@ import { loadBundled } from './bundled-data';
 import type { ClaimKind } from '../lib/claims/detect';
 import { Annotator } from '../lib/dom/annotator';
 import { paragraphs } from './labelled';
-import { buildMatcherIndex, createMatcher } from '../lib/match/matcher-index';
+import { createMatcher } from '../lib/match/matcher-index';
+import { buildMatcherIndex } from '../lib/match/build-index';
 
 /** A claim cue as the scan reports it. */
 export interface ScanClaim {

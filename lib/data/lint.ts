@@ -7,6 +7,7 @@ import type { Dataset } from '../schema';
 import { checkIntegrity } from './integrity';
 import { importedFrom } from './bundle';
 import { normalizeKey } from '../text/fold';
+import '../text/t2s'; // names are compared with Traditional folded to Simplified
 import type { HostRegistry } from '../sources/registry';
 import { lintNoteSources } from '../sources/lint';
 

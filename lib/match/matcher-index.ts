@@ -2,13 +2,10 @@
  * The matcher index: what the background compiles from the database and the content script (or the
  * scan CLI) turns into an AliasMatcher. Plain data, so it travels in one message.
  */
-import type { Entity } from '../schema';
-import { compileAliases, type CompiledAliases } from './compile';
+import type { CompiledAliases } from './compile';
 import { AliasMatcher, type AliasRecord, type MatcherOptions } from './matcher';
-import { FUNCTION_WORDS } from './function-words';
-import { CHROME_WORDS, CUE_LEXICONS } from './lexicons';
-import { shortForms } from './short-forms';
 import type { CueLexicons } from './context';
+import { installT2S } from '../text/fold';
 
 export interface MatcherIndex {
   asOf: string;
@@ -28,88 +25,8 @@ export interface MatcherIndex {
   chromeWords: string;
   /** The aliases compiled for the matcher, so each page adopts them instead of compiling them. */
   compiled: CompiledAliases;
-}
-
-/** Builds the matcher index: every alias plus the entity's own names, each tagged with its entity. */
-function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
-  const records: AliasRecord[] = [];
-  for (const entity of entities) {
-    const seen = new Set<string>();
-    const add = (record: AliasRecord) => {
-      const key = record.caseSensitive ? record.text : record.text.toLowerCase();
-      if (seen.has(key)) return;
-      seen.add(key);
-      records.push(record);
-    };
-    // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
-    for (const alias of entity.aliases) {
-      // A search-only name is never marked; listing it as seen keeps the entity's name unmarked too.
-      if (alias.searchOnly) {
-        seen.add(alias.text.toLowerCase()).add(alias.text);
-        continue;
-      }
-      add({
-        text: alias.text,
-        entityId: entity.id,
-        caseSensitive: alias.caseSensitive,
-        ambiguous: alias.ambiguous,
-      });
-    }
-    const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
-    for (const name of names) {
-      if (name && !seen.has(name.toLowerCase()) && !seen.has(name)) add({ text: name, entityId: entity.id });
-    }
-  }
-  return records;
-}
-
-/** Links in both directions (developer, parent, family, base, investors), as context for ambiguous names. */
-function relatedEntities(entities: readonly Entity[]): Record<string, string[]> {
-  const related = new Map<string, Set<string>>();
-  const link = (a: string, b: string) => {
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      let set = related.get(x);
-      if (!set) related.set(x, (set = new Set()));
-      set.add(y);
-    }
-  };
-  for (const e of entities) {
-    const links = e.links ?? {};
-    for (const id of [
-      links.developer,
-      links.parent,
-      links.family,
-      ...(links.base ?? []).map((b) => b.id),
-      ...(links.investors ?? []),
-    ]) {
-      if (id) link(e.id, id);
-    }
-  }
-  return Object.fromEntries([...related].map(([id, set]) => [id, [...set].sort()]));
-}
-
-/** Compiles the index from entities. */
-export function buildMatcherIndex(entities: readonly Entity[], asOf: string): MatcherIndex {
-  const decoys: AliasRecord[] = entities.flatMap((e) =>
-    (e.decoys ?? []).map((text) => ({ text, entityId: e.id, decoy: true })),
-  );
-  const aliases = [...aliasIndex(entities), ...shortForms(entities), ...decoys];
-  return {
-    asOf,
-    aliases,
-    compiled: compileAliases(aliases),
-    related: relatedEntities(entities),
-    negativeCues: Object.fromEntries(
-      entities.filter((e) => e.negativeCues?.length).map((e) => [e.id, e.negativeCues!]),
-    ),
-    companies: entities.filter((e) => e.type === 'company' || e.type === 'lab').map((e) => e.id),
-    functionWords: FUNCTION_WORDS.trim().split(/\s+/),
-    cues: CUE_LEXICONS,
-    chromeWords: CHROME_WORDS,
-  };
+  /** Traditional → Simplified pairs: the page folds its text with them (not in the content script's bundle). */
+  t2s: string;
 }
 
 /** The matcher for an index. */
@@ -117,6 +34,7 @@ export function createMatcher(
   index: MatcherIndex,
   options: Omit<MatcherOptions, 'negativeCues' | 'compiled' | 'companies' | 'functionWords' | 'cues'> = {},
 ) {
+  installT2S(index.t2s);
   return new AliasMatcher(index.aliases, index.related, {
     ...options,
     negativeCues: index.negativeCues,

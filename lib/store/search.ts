@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import type { Entity, EntityType } from '../schema';
 import { normalizeKey } from '../text/fold';
+import '../text/t2s'; // names are compared with Traditional folded to Simplified
 
 /** One search result: an entity, or a note (which opens its entity). */
 export interface SearchHit {

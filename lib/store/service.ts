@@ -5,7 +5,8 @@
  */
 import type { Dataset, Entity, Note } from '../schema';
 import { HostRegistry, sourceKey, type SourceRating } from '../sources/registry';
-import { buildMatcherIndex, type MatcherIndex } from '../match/matcher-index';
+import type { MatcherIndex } from '../match/matcher-index';
+import { buildMatcherIndex } from '../match/build-index';
 import { HandlerError, type Handlers } from '../messages/router';
 import type { ChangeSummary, EntityRef, EntityView } from '../messages/protocol';
 import { checkIntegrity } from '../data/integrity';

@@ -3,13 +3,20 @@
  * letter case, Traditional to Simplified Chinese), and separators people vary in names ("Yi-34B",
  * "Yi 34B", "Yi34B") are dropped; an index map leads back to offsets in the page's text.
  */
-import { T2S_PAIRS } from './t2s-table';
-
 const CJK_BASE = 0x3400;
-/** Simplified form of each code unit in U+3400–U+9FFF (0 = unchanged). */
+/** Simplified form of each code unit in U+3400–U+9FFF (0 = unchanged), once installT2S has run. */
 const T2S = new Uint16Array(0xa000 - CJK_BASE);
-for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
-  T2S[T2S_PAIRS.charCodeAt(i) - CJK_BASE] = T2S_PAIRS.charCodeAt(i + 1);
+let t2sInstalled = false;
+
+/**
+ * Installs the Traditional → Simplified pairs (lib/text/t2s-table.ts). Not imported here: the
+ * content script gets the table with the matcher index (createMatcher) rather than in its bundle;
+ * the background and tools install it by importing lib/text/t2s.ts.
+ */
+export function installT2S(pairs: string): void {
+  if (t2sInstalled) return;
+  for (let i = 0; i + 1 < pairs.length; i += 2) T2S[pairs.charCodeAt(i) - CJK_BASE] = pairs.charCodeAt(i + 1);
+  t2sInstalled = true;
 }
 
 /**

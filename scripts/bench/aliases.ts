@@ -5,7 +5,8 @@
  */
 import type { Entity } from '../../lib/schema';
 import { loadBundled } from '../bundled-data';
-import { buildMatcherIndex, type MatcherIndex } from '../../lib/match/matcher-index';
+import type { MatcherIndex } from '../../lib/match/matcher-index';
+import { buildMatcherIndex } from '../../lib/match/build-index';
 import { compileAliases } from '../../lib/match/compile';
 import type { AliasRecord } from '../../lib/match/matcher';
 import { createRng, type Rng } from './prng';

@@ -3,7 +3,8 @@ import bundled from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../lib/schema';
 import { lintDataset } from '../../lib/data/lint';
 import { datasetStats } from '../../lib/data/stats';
-import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
+import { createMatcher } from '../../lib/match/matcher-index';
+import { buildMatcherIndex } from '../../lib/match/build-index';
 import { testDataset, testRegistry } from '../helpers/dataset';
 import { bundledRegistry } from '../../lib/sources/bundled';
 

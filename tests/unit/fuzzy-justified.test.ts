@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import bundled from '../../data/dataset.json';
 import { parseDataset } from '../../lib/schema';
-import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
+import { createMatcher } from '../../lib/match/matcher-index';
+import { buildMatcherIndex } from '../../lib/match/build-index';
 import { editDistance } from '../../lib/match/fuzzy';
 
 const dataset = parseDataset(bundled);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AliasMatcher } from '../../lib/match/matcher';
 import { shortForms } from '../../lib/match/short-forms';
-import { buildMatcherIndex, createMatcher } from '../../lib/match/matcher-index';
+import { createMatcher } from '../../lib/match/matcher-index';
+import { buildMatcherIndex } from '../../lib/match/build-index';
 import type { Entity } from '../../lib/schema';
 
 const entity = (id: string, type: Entity['type'], aliases: string[], links?: Entity['links']): Entity => ({
