@@ -90,7 +90,10 @@ describe('marks on a news page', () => {
       expect(article, name).toContain(name);
     }
     // Traditional characters fold with the table that comes with the matcher index, not the bundle.
-    expect(article.some((t) => t.startsWith('輝達')), article.join('|')).toBe(true);
+    expect(
+      article.some((t) => t.startsWith('輝達')),
+      article.join('|'),
+    ).toBe(true);
     expect(await markedTexts(page, '[data-testid="search"], [data-testid="comment-textarea"]')).toEqual([]);
     await page.close();
   });
