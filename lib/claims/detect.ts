@@ -67,7 +67,8 @@ const CUES: Cue[] = [
 ];
 
 // Where a cue's clause ends: punctuation or a conjunction that starts another clause.
-const CLAUSE_END = /[,;:，；：。.!?！？]|\s(?:and|but|while|whereas|though|although)\s|但|而/;
+// (Not the stop inside "GPT-3.5" nor the comma inside "1,000".)
+const CLAUSE_END = /[;:，；：。!?！？]|[.,](?!\d)|\s(?:and|but|while|whereas|though|although)\s|但|而/;
 
 /** The claims in `text`, about the mentions given (offsets into the same text). */
 export function findClaims(
@@ -84,9 +85,9 @@ export function findClaims(
     const [from, to] = sentence;
     const inSentence = mentions.filter((m) => m.start >= from && m.end <= to);
     const found: Claim[] = [];
+    const slice = text.slice(from, to);
     for (const cue of CUES) {
       cue.pattern.lastIndex = 0;
-      const slice = text.slice(from, to);
       for (let m = cue.pattern.exec(slice); m; m = cue.pattern.exec(slice)) {
         const start = from + m.index;
         const cueEnd = start + m[0].length;
