@@ -5,7 +5,7 @@ import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
-import { FactList } from './FactList';
+import { FactList, latestValuation } from './FactList';
 import type { ClaimKind } from '../lib/claims/detect';
 import type { NoteKind } from '../lib/schema';
 import { displayNames } from './names';
@@ -135,7 +135,13 @@ export function EntityCard({
         {claim && (
           <ClaimLead claim={claim} sections={sections} view={view} strings={strings} idPrefix={idPrefix} />
         )}
-        {entity.facts && <FactList facts={entity.facts} lang={lang} strings={strings} idPrefix={idPrefix} />}
+        <FactList
+          facts={entity.facts}
+          valuation={latestValuation(entity.notes)}
+          lang={lang}
+          strings={strings}
+          idPrefix={idPrefix}
+        />
         {sections.map(({ kind, notes, familyNotes }) => (
           <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
             <h3 id={`${idPrefix}-${kind}`}>{strings.sections[kind]}</h3>

@@ -1,14 +1,43 @@
-import type { Facts } from '../lib/schema';
+import type { Facts, Note } from '../lib/schema';
 import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 
 export interface FactListProps {
-  facts: Facts;
+  facts?: Facts;
+  /** The latest valuation the funding notes record (its note, with sources, is in the Funding section). */
+  valuation?: Valuation;
   lang: Lang;
   strings: CardStrings;
   idPrefix: string;
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A valuation from a funding note's structured round. */
+export interface Valuation {
+  value: number;
+  currency: string;
+  date: string;
+}
+
+const CURRENCY: Record<string, string> = {
+  USD: 'US$',
+  CNY: 'CN¥',
+  EUR: '€',
+  GBP: '£',
+  JPY: 'JP¥',
+  HKD: 'HK$',
+};
+
+/** The latest valuation among funding notes with a structured round (undefined when none has one). */
+export function latestValuation(notes: readonly Note[]): Valuation | undefined {
+  let latest: Valuation | undefined;
+  for (const n of notes) {
+    const v = n.kind === 'funding' ? n.round?.valuation : undefined;
+    if (v && (!latest || n.date > latest.date))
+      latest = { value: v.value, currency: v.currency, date: n.date };
+  }
+  return latest;
+}
 
 /** A count as news writes it: 671B, 1.75T, 340M (three significant digits at most). */
 export function compactNumber(value: number): string {
@@ -41,10 +70,15 @@ function countryName(code: string, lang: Lang): string {
 }
 
 /** The structured facts of an entity as a definition list, with the sources that state them. */
-export function FactList({ facts, lang, strings, idPrefix }: FactListProps) {
+export function FactList({ facts = { sources: [] }, valuation, lang, strings, idPrefix }: FactListProps) {
   const t = strings.facts;
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const rows: [string, string][] = [];
+  if (valuation)
+    rows.push([
+      t.valuation,
+      `${CURRENCY[valuation.currency] ?? `${valuation.currency} `}${compactNumber(valuation.value)} (${valuation.date})`,
+    ]);
   if (facts.released) rows.push([t.released, facts.released]);
   if (facts.parameters) rows.push([t.parameters, compactNumber(facts.parameters)]);
   if (facts.trainingCompute) {
@@ -80,27 +114,29 @@ export function FactList({ facts, lang, strings, idPrefix }: FactListProps) {
           </div>
         ))}
       </dl>
-      <p class="fact-sources">
-        {t.sources}:{' '}
-        {facts.sources.map((s, i) => (
-          <span key={`${s.publisher}-${i}`}>
-            {i > 0 && ' · '}
-            {s.url || s.via ? (
-              <a
-                class="source"
-                href={s.url ?? s.via}
-                target="_blank"
-                rel="noopener noreferrer"
-                title={s.title}
-              >
-                {s.publisher}
-              </a>
-            ) : (
-              s.publisher
-            )}
-          </span>
-        ))}
-      </p>
+      {facts.sources.length > 0 && (
+        <p class="fact-sources">
+          {t.sources}:{' '}
+          {facts.sources.map((s, i) => (
+            <span key={`${s.publisher}-${i}`}>
+              {i > 0 && ' · '}
+              {s.url || s.via ? (
+                <a
+                  class="source"
+                  href={s.url ?? s.via}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  title={s.title}
+                >
+                  {s.publisher}
+                </a>
+              ) : (
+                s.publisher
+              )}
+            </span>
+          ))}
+        </p>
+      )}
     </section>
   );
 }

@@ -77,6 +77,7 @@ const cardEn = {
   } satisfies Record<Rating, { label: string; meaning: string }>,
   facts: {
     heading: 'Key facts',
+    valuation: 'Latest valuation',
     released: 'Released',
     parameters: 'Parameters',
     trainingCompute: 'Training compute',
@@ -198,6 +199,7 @@ const cardZh: CardStrings = {
   },
   facts: {
     heading: '关键信息',
+    valuation: '最新估值',
     released: '发布',
     parameters: '参数量',
     trainingCompute: '训练算力',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/preact';
-import { FactList, compactNumber, scientific } from '../../components/FactList';
+import { FactList, compactNumber, latestValuation, scientific } from '../../components/FactList';
 import { EntityCard } from '../../components/EntityCard';
 import { stringsFor } from '../../lib/i18n';
 import type { Facts } from '../../lib/schema';
@@ -65,6 +65,25 @@ describe('FactList', () => {
     const epoch = within(strip).getByRole('link', { name: 'Epoch AI' });
     expect(epoch.getAttribute('href')).toBe('https://epoch.ai/data/notable-ai-models');
     expect(epoch.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('leads a company with its latest recorded valuation', () => {
+    const round = (date: string, value: number) => ({
+      id: `r-${date}`,
+      kind: 'funding' as const,
+      text: { en: 'A round.' },
+      date,
+      status: 'confirmed' as const,
+      sources: facts.sources.slice(1),
+      round: { valuation: { value, currency: 'USD' as const } },
+    });
+    const valuation = latestValuation([round('2024-10-02', 157e9), round('2025-03-31', 300e9)]);
+    expect(valuation).toEqual({ value: 300e9, currency: 'USD', date: '2025-03-31' });
+    render(<FactList valuation={valuation} lang="en" strings={stringsFor('en')} idPrefix="t" />);
+    const strip = screen.getByRole('region', { name: 'Key facts' });
+    expect(within(strip).getByText('Latest valuation').nextElementSibling?.textContent).toBe(
+      'US$300B (2025-03-31)',
+    );
   });
 
   it('speaks Chinese in a Chinese card', () => {
