@@ -6,6 +6,7 @@ import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
 import { FactList, latestValuation } from './FactList';
+import { LineageGraph } from './LineageGraph';
 import type { ClaimKind } from '../lib/claims/detect';
 import type { NoteKind } from '../lib/schema';
 import { displayNames } from './names';
@@ -138,6 +139,14 @@ export function EntityCard({
         <FactList
           facts={entity.facts}
           valuation={latestValuation(entity.notes)}
+          lang={lang}
+          strings={strings}
+          idPrefix={idPrefix}
+        />
+        <LineageGraph
+          self={{ id: entity.id, name: entity.name, type: entity.type }}
+          bases={view.base}
+          derivatives={view.derivatives ?? []}
           lang={lang}
           strings={strings}
           idPrefix={idPrefix}

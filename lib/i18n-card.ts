@@ -111,6 +111,12 @@ const cardEn = {
     } satisfies Record<(typeof EXPORT_CONTROLS)[number], string>,
     sources: 'Facts from',
   },
+  lineage: {
+    heading: 'Lineage',
+    builtOn: 'Built on',
+    builtOnIt: 'Built on it:',
+    more: 'and {n} more built on it',
+  },
   claims: {
     lead: 'This sentence claims ({kind}):',
     kinds: { comparison: 'comparison', originality: 'originality', money: 'money', openness: 'openness' },
@@ -232,6 +238,12 @@ const cardZh: CardStrings = {
       none: '未知有美国限制',
     },
     sources: '信息来源',
+  },
+  lineage: {
+    heading: '谱系',
+    builtOn: '基于',
+    builtOnIt: '基于它的：',
+    more: '另有 {n} 个基于它的模型',
   },
   claims: {
     lead: '本句声称（{kind}）：',

@@ -74,6 +74,8 @@ export interface EntityView {
   /** The model family, with its notes (which apply to every member). */
   family?: EntityRef & { notes: Note[] };
   base: (EntityRef & Omit<BaseLink, 'id'>)[];
+  /** Entities built on this one (their base links to it), most documented first, at most 8. */
+  derivatives?: (EntityRef & { relation: BaseLink['relation'] })[];
   investors: EntityRef[];
   /** True when the user changed or created this entry (it then survives dataset upgrades). */
   edited: boolean;

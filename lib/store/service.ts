@@ -83,7 +83,9 @@ export function createService(
   let byId: Map<string, StoredEntity> | undefined;
   let search: SearchIndex | undefined;
   let index: MatcherIndex | undefined;
+  let derivedFrom: Map<string, StoredEntity['data'][]> | undefined;
   const changed = () => {
+    derivedFrom = undefined;
     rows = undefined;
     byId = undefined;
     search = undefined;
@@ -93,6 +95,27 @@ export function createService(
   const allRows = async () => (rows ??= degraded ? bundledRows() : await db.entities.toArray());
   const rowById = async (id: string) => (byId ??= new Map((await allRows()).map((r) => [r.id, r]))).get(id);
   const allEntities = async () => (await allRows()).map((r) => r.data);
+  /** Per entity, the entities whose base links name it (for the lineage picture). */
+  const derivativesOf = async (id: string) => {
+    if (!derivedFrom) {
+      derivedFrom = new Map();
+      for (const { data } of await allRows())
+        for (const b of data.links?.base ?? []) {
+          const list = derivedFrom.get(b.id);
+          if (list) list.push(data);
+          else derivedFrom.set(b.id, [data]);
+        }
+    }
+    return (derivedFrom.get(id) ?? [])
+      .map((e) => ({
+        ...refOf(e),
+        relation: e.links!.base!.find((b) => b.id === id)!.relation,
+        notes: e.notes.length,
+      }))
+      .sort((a, b) => b.notes - a.notes || a.name.en.localeCompare(b.name.en))
+      .slice(0, 8)
+      .map(({ notes: _, ...d }) => d);
+  };
   const datasetMeta = async () => (degraded ? undefined : await db.meta.get('dataset'));
   const asOf = async () => (await datasetMeta())?.asOf ?? bundled.asOf;
 
@@ -179,6 +202,7 @@ export function createService(
           return ref ? [{ ...b, ...ref }] : [];
         }),
         investors: (links.investors ?? []).flatMap((i) => linked.get(i) ?? []),
+        derivatives: await derivativesOf(id),
         edited: stored.origin === 'user',
         bundled: bundledById.has(id),
         revision: stored.revision,

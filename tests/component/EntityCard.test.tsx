@@ -43,7 +43,11 @@ describe('EntityCard', () => {
     expect(within(dialog).getByText('01.AI')).toBeTruthy();
     // Lineage shows as the provenance badge, not repeated in the facts line.
     expect(within(dialog).getByRole('button', { name: 'Architecture reuse of LLaMA' })).toBeTruthy();
-    expect(within(dialog).queryByText(/reuses the architecture of/)).toBeNull();
+    expect(dialog.querySelector('.card-header')!.textContent).not.toMatch(/reuses the architecture of/);
+    // The lineage picture, and its list for screen readers.
+    const lineage = within(dialog).getByRole('region', { name: 'Lineage' });
+    expect(within(lineage).getByText('Built on LLaMA (reuses the architecture of)')).toBeTruthy();
+    expect(lineage.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
     const provenance = within(dialog).getByRole('region', { name: 'Provenance' });
     expect(within(provenance).getByText(/two renamed tensors/)).toBeTruthy();
     expect(within(provenance).getByText('2023-11').tagName).toBe('TIME');

@@ -81,6 +81,11 @@ describe('message API over the store', () => {
         edited: false,
       },
     });
+    // What is built on an entity: the models whose base links name it, with their relation.
+    expect(await route({ type: 'getEntity', id: 'llama' })).toMatchObject({
+      ok: true,
+      data: { derivatives: [{ id: 'yi-34b', relation: 'architecture-reuse' }] },
+    });
     const index = await route({ type: 'getIndex' });
     expect(index.ok && (index.data as { aliases: { text: string }[] }).aliases.map((a) => a.text)).toContain(
       '零一万物',
@@ -148,6 +153,11 @@ describe('message API over the store', () => {
       ok: true,
       data: { edited: true },
     });
+    // What is built on an entity: the models whose base links name it, with their relation.
+    expect(await route({ type: 'getEntity', id: 'llama' })).toMatchObject({
+      ok: true,
+      data: { derivatives: [{ id: 'yi-34b', relation: 'architecture-reuse' }] },
+    });
     const index = await route({ type: 'getIndex' });
     expect(JSON.stringify(index)).toContain('Alibaba Group');
   });
@@ -170,6 +180,11 @@ describe('a database that cannot open', () => {
     expect(await route({ type: 'getEntity', id: 'yi-34b' })).toMatchObject({
       ok: true,
       data: { entity: { id: 'yi-34b' } },
+    });
+    // What is built on an entity: the models whose base links name it, with their relation.
+    expect(await route({ type: 'getEntity', id: 'llama' })).toMatchObject({
+      ok: true,
+      data: { derivatives: [{ id: 'yi-34b', relation: 'architecture-reuse' }] },
     });
     const index = await route({ type: 'getIndex' });
     expect(index.ok).toBe(true);
