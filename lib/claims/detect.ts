@@ -83,6 +83,8 @@ export function findClaims(
     if (done.has(sentence[0])) continue;
     done.add(sentence[0]);
     const [from, to] = sentence;
+    // A question asks, it does not claim ("Built from scratch, or a LLaMA in disguise?").
+    if (/[?？]\s*$/.test(text.slice(from, to))) continue;
     const inSentence = mentions.filter((m) => m.start >= from && m.end <= to);
     const found: Claim[] = [];
     const slice = text.slice(from, to);

@@ -45,6 +45,7 @@ describe('claim cues', () => {
     expect(claims('OpenAI opened an office in Tokyo.', ['OpenAI'])).toEqual([]);
     expect(claims('腾讯坚持开源节流。', ['腾讯'])).toEqual([]);
     expect(claims('超过7亿用户的服务须向Meta申请许可。', ['Meta'])).toEqual([]);
+    expect(claims('Built from scratch, or a LLaMA in disguise?', ['LLaMA'])).toEqual([]);
     // A sentence that names no entity is never read.
     expect(findClaims('The Lakers beat the Celtics.', [])).toEqual([]);
   });
