@@ -7,6 +7,7 @@ import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteItem } from './NoteItem';
 import { FactList, latestValuation } from './FactList';
 import { LineageGraph } from './LineageGraph';
+import { FundingTimeline } from './FundingTimeline';
 import type { ClaimKind } from '../lib/claims/detect';
 import type { NoteKind } from '../lib/schema';
 import { displayNames } from './names';
@@ -143,6 +144,7 @@ export function EntityCard({
           strings={strings}
           idPrefix={idPrefix}
         />
+        <FundingTimeline notes={entity.notes} strings={strings} idPrefix={idPrefix} />
         <LineageGraph
           self={{ id: entity.id, name: entity.name, type: entity.type }}
           bases={view.base}

@@ -19,7 +19,8 @@ export interface Valuation {
   date: string;
 }
 
-const CURRENCY: Record<string, string> = {
+/** How a card writes each currency before an amount. */
+export const CURRENCY: Record<string, string> = {
   USD: 'US$',
   CNY: 'CN¥',
   EUR: '€',

@@ -111,6 +111,11 @@ const cardEn = {
     } satisfies Record<(typeof EXPORT_CONTROLS)[number], string>,
     sources: 'Facts from',
   },
+  timeline: {
+    heading: 'Valuations over time',
+    source: 'source:',
+    hint: 'Point at or focus a value for its date and source.',
+  },
   lineage: {
     heading: 'Lineage',
     builtOn: 'Built on',
@@ -238,6 +243,11 @@ const cardZh: CardStrings = {
       none: '未知有美国限制',
     },
     sources: '信息来源',
+  },
+  timeline: {
+    heading: '估值变化',
+    source: '来源：',
+    hint: '指向或聚焦一个数值，查看日期与来源。',
   },
   lineage: {
     heading: '谱系',
