@@ -140,6 +140,7 @@ export function EntityCard({
         <FactList
           facts={entity.facts}
           valuation={latestValuation(entity.notes)}
+          portfolio={view.portfolio}
           lang={lang}
           strings={strings}
           idPrefix={idPrefix}

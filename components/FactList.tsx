@@ -1,10 +1,13 @@
 import type { Facts, Note } from '../lib/schema';
+import type { EntityView } from '../lib/messages/protocol';
 import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 
 export interface FactListProps {
   facts?: Facts;
   /** The latest valuation the funding notes record (its note, with sources, is in the Funding section). */
   valuation?: Valuation;
+  /** A company's models and the disputes and caveats noted on them. */
+  portfolio?: EntityView['portfolio'];
   lang: Lang;
   strings: CardStrings;
   idPrefix: string;
@@ -71,7 +74,14 @@ function countryName(code: string, lang: Lang): string {
 }
 
 /** The structured facts of an entity as a definition list, with the sources that state them. */
-export function FactList({ facts = { sources: [] }, valuation, lang, strings, idPrefix }: FactListProps) {
+export function FactList({
+  facts = { sources: [] },
+  valuation,
+  portfolio,
+  lang,
+  strings,
+  idPrefix,
+}: FactListProps) {
   const t = strings.facts;
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
   const rows: [string, string][] = [];
@@ -80,6 +90,19 @@ export function FactList({ facts = { sources: [] }, valuation, lang, strings, id
       t.valuation,
       `${CURRENCY[valuation.currency] ?? `${valuation.currency} `}${compactNumber(valuation.value)} (${valuation.date})`,
     ]);
+  if (portfolio) {
+    const names = portfolio.top.map((r) => (lang === 'zh' && r.name.zh ? r.name.zh : r.name.en));
+    const more = portfolio.count - names.length;
+    rows.push([
+      t.models,
+      names.join(lang === 'zh' ? '、' : ', ') + (more > 0 ? fmt(t.andMore, { n: more }) : ''),
+    ]);
+    if (portfolio.disputes + portfolio.caveats > 0)
+      rows.push([
+        t.caveats,
+        fmt(t.caveatCounts, { disputes: portfolio.disputes, caveats: portfolio.caveats }),
+      ]);
+  }
   if (facts.released) rows.push([t.released, facts.released]);
   if (facts.parameters) rows.push([t.parameters, compactNumber(facts.parameters)]);
   if (facts.trainingCompute) {

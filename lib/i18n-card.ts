@@ -78,6 +78,10 @@ const cardEn = {
   facts: {
     heading: 'Key facts',
     valuation: 'Latest valuation',
+    models: 'Models',
+    andMore: ' and {n} more',
+    caveats: 'On its models',
+    caveatCounts: '{disputes} provenance disputes, {caveats} benchmark caveats',
     released: 'Released',
     parameters: 'Parameters',
     trainingCompute: 'Training compute',
@@ -211,6 +215,10 @@ const cardZh: CardStrings = {
   facts: {
     heading: '关键信息',
     valuation: '最新估值',
+    models: '模型',
+    andMore: ' 等 {n} 个',
+    caveats: '其模型',
+    caveatCounts: '{disputes} 条来源争议，{caveats} 条评测存疑',
     released: '发布',
     parameters: '参数量',
     trainingCompute: '训练算力',

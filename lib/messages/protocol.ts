@@ -74,6 +74,12 @@ export interface EntityView {
   /** The model family, with its notes (which apply to every member). */
   family?: EntityRef & { notes: Note[] };
   base: (EntityRef & Omit<BaseLink, 'id'>)[];
+  /**
+   * For a company or lab: the models, families and products it develops (most documented first, at
+   * most 5, and how many in all), and how many of their notes record a provenance dispute or a
+   * benchmark caveat (scores that drop or were contaminated).
+   */
+  portfolio?: { count: number; top: EntityRef[]; disputes: number; caveats: number };
   /** Entities built on this one (their base links to it), most documented first, at most 8. */
   derivatives?: (EntityRef & { relation: BaseLink['relation'] })[];
   investors: EntityRef[];

@@ -84,8 +84,10 @@ export function createService(
   let search: SearchIndex | undefined;
   let index: MatcherIndex | undefined;
   let derivedFrom: Map<string, StoredEntity['data'][]> | undefined;
+  let developedBy: Map<string, StoredEntity['data'][]> | undefined;
   const changed = () => {
     derivedFrom = undefined;
+    developedBy = undefined;
     rows = undefined;
     byId = undefined;
     search = undefined;
@@ -95,6 +97,35 @@ export function createService(
   const allRows = async () => (rows ??= degraded ? bundledRows() : await db.entities.toArray());
   const rowById = async (id: string) => (byId ??= new Map((await allRows()).map((r) => [r.id, r]))).get(id);
   const allEntities = async () => (await allRows()).map((r) => r.data);
+  /** A company's or lab's portfolio: what it develops, and the disputes and caveats noted on it. */
+  const portfolioOf = async (id: string): Promise<EntityView['portfolio']> => {
+    if (!developedBy) {
+      developedBy = new Map();
+      for (const { data } of await allRows()) {
+        const developer = data.links?.developer;
+        if (!developer) continue;
+        const list = developedBy.get(developer);
+        if (list) list.push(data);
+        else developedBy.set(developer, [data]);
+      }
+    }
+    const made = developedBy.get(id) ?? [];
+    if (made.length === 0) return undefined;
+    const notes = made.flatMap((e) => e.notes);
+    return {
+      count: made.length,
+      top: [...made]
+        .sort((a, b) => b.notes.length - a.notes.length || a.name.en.localeCompare(b.name.en))
+        .slice(0, 5)
+        .map(refOf),
+      disputes: notes.filter(
+        (n) => n.kind === 'provenance' && (n.status === 'disputed' || n.status === 'alleged'),
+      ).length,
+      caveats: notes.filter(
+        (n) => n.benchmark?.outcome === 'drops' || n.benchmark?.outcome === 'contaminated',
+      ).length,
+    };
+  };
   /** Per entity, the entities whose base links name it (for the lineage picture). */
   const derivativesOf = async (id: string) => {
     if (!derivedFrom) {
@@ -203,6 +234,7 @@ export function createService(
         }),
         investors: (links.investors ?? []).flatMap((i) => linked.get(i) ?? []),
         derivatives: await derivativesOf(id),
+        ...(entity.type === 'company' || entity.type === 'lab' ? { portfolio: await portfolioOf(id) } : {}),
         edited: stored.origin === 'user',
         bundled: bundledById.has(id),
         revision: stored.revision,

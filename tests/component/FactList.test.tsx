@@ -86,6 +86,29 @@ describe('FactList', () => {
     );
   });
 
+  it('sums up a company’s models and the disputes and caveats noted on them', () => {
+    const top = ['GPT-4', 'GPT-4o', 'ChatGPT', 'Sora', 'o1'].map((en, i) => ({
+      id: `m${i}`,
+      name: { en },
+      type: 'model' as const,
+    }));
+    render(
+      <FactList
+        portfolio={{ count: 9, top, disputes: 2, caveats: 3 }}
+        lang="en"
+        strings={stringsFor('en')}
+        idPrefix="t"
+      />,
+    );
+    const strip = screen.getByRole('region', { name: 'Key facts' });
+    expect(within(strip).getByText('Models').nextElementSibling?.textContent).toBe(
+      'GPT-4, GPT-4o, ChatGPT, Sora, o1 and 4 more',
+    );
+    expect(within(strip).getByText('On its models').nextElementSibling?.textContent).toBe(
+      '2 provenance disputes, 3 benchmark caveats',
+    );
+  });
+
   it('speaks Chinese in a Chinese card', () => {
     render(<FactList facts={facts} lang="zh" strings={stringsFor('zh')} idPrefix="t" />);
     const strip = screen.getByRole('region', { name: '关键信息' });
