@@ -4,7 +4,7 @@ import type { Note } from '../lib/schema';
 import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
-import { NoteItem } from './NoteItem';
+import { NoteSection } from './NoteSection';
 import { FactList, latestValuation } from './FactList';
 import { LineageGraph } from './LineageGraph';
 import { FundingTimeline } from './FundingTimeline';
@@ -155,32 +155,17 @@ export function EntityCard({
           idPrefix={idPrefix}
         />
         {sections.map(({ kind, notes, familyNotes }) => (
-          <section key={kind} class={`notes notes-${kind}`} aria-labelledby={`${idPrefix}-${kind}`}>
-            <h3 id={`${idPrefix}-${kind}`}>{strings.sections[kind]}</h3>
-            {notes.length > 0 && (
-              <ul>
-                {notes.map((note) => (
-                  <NoteItem key={note.id} note={note} lang={lang} strings={strings} ratings={view.ratings} />
-                ))}
-              </ul>
-            )}
-            {family && familyNotes.length > 0 && (
-              <>
-                <p class="family-label">{fmt(strings.card.fromFamily, { name: refName(family) })}</p>
-                <ul>
-                  {familyNotes.map((note) => (
-                    <NoteItem
-                      key={note.id}
-                      note={note}
-                      lang={lang}
-                      strings={strings}
-                      ratings={view.ratings}
-                    />
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
+          <NoteSection
+            key={kind}
+            kind={kind}
+            notes={notes}
+            familyNotes={family ? familyNotes : []}
+            familyName={family && refName(family)}
+            lang={lang}
+            strings={strings}
+            ratings={view.ratings}
+            idPrefix={idPrefix}
+          />
         ))}
         {sections.length === 0 && <p class="empty">{strings.card.noNotes}</p>}
       </div>

@@ -68,6 +68,8 @@ function Sources({
 }
 
 export interface NoteItemProps {
+  /** Kept in the list but not shown (behind the section's "more"). */
+  hidden?: boolean;
   note: Note;
   lang: Lang;
   strings: CardStrings;
@@ -76,12 +78,12 @@ export interface NoteItemProps {
 }
 
 /** One dated, sourced line of the card. */
-export function NoteItem({ note, lang, strings, ratings }: NoteItemProps) {
+export function NoteItem({ note, lang, strings, ratings, hidden = false }: NoteItemProps) {
   const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
   const responseText =
     note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
   return (
-    <li class="note">
+    <li class="note" hidden={hidden}>
       <p class="note-text">{text}</p>
       <p class="note-meta">
         <time dateTime={note.date}>{note.date}</time>

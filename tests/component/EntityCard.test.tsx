@@ -1,5 +1,5 @@
 import { describe, expect, it, afterEach } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messages/protocol';
 import { stringsFor } from '../../lib/i18n';
@@ -62,6 +62,34 @@ describe('EntityCard', () => {
     expect(within(dialog).queryByRole('region', { name: 'Compute' })).toBeNull();
     expect(within(dialog).queryByText('No sourced notes yet.')).toBeNull();
     expect(within(dialog).getByText('Dataset as of 2026-11-29')).toBeTruthy();
+  });
+
+  it('shows each section’s most important line first and the rest behind “more”', () => {
+    const view = yiView();
+    const disputed = view.entity.notes.find((n) => n.kind === 'provenance')!;
+    // A later, undisputed line: the dispute still leads.
+    view.entity.notes.push({
+      ...disputed,
+      id: 'later',
+      status: 'confirmed',
+      date: '2025-01',
+      response: undefined,
+    });
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} />);
+    const provenance = screen.getByRole('region', { name: 'Provenance' });
+    const items = [...provenance.querySelectorAll('li.note')] as HTMLElement[];
+    expect(items).toHaveLength(2);
+    // The dispute leads; the rest waits.
+    expect(items[0]!.hidden).toBe(false);
+    expect(items[0]!.textContent).toMatch(/Disputed/);
+    expect(items.slice(1).every((li) => li.hidden)).toBe(true);
+    const more = within(provenance).getByRole('button', { name: `${items.length - 1} more` });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(items.every((li) => !li.hidden)).toBe(true);
+    expect(within(provenance).getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
   });
 
   it('shows each source as publisher · date, best tier first, with the tier in words and its meaning', () => {

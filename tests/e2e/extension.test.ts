@@ -139,6 +139,22 @@ describe('cards', () => {
     expect(text).toContain('trained from scratch');
   });
 
+  it('leads a company’s card with its valuation, its models and its valuations over time', async () => {
+    const page = await open('en-chips-funding.html');
+    const point = await markPoint(page, 'OpenAI');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    const text = await card(page).innerText();
+    expect(text).toMatch(/Latest valuation\s+US\$300B \(2025-03-31\)/);
+    expect(text).toMatch(/Valuations over time/i);
+    expect(await card(page).locator('.timeline circle').count()).toBeGreaterThan(1);
+    // Keyboard: a value's date and source, read out as it is focused.
+    await card(page).getByRole('button', { name: 'US$157B' }).focus();
+    await expect
+      .poll(() => card(page).locator('.timeline-detail').innerText())
+      .toMatch(/US\$157B · 2024-10-02/);
+  });
+
   it('opens on hover with sourced facts, and closes on Escape and on a click outside', async () => {
     const page = await open('en-yi-llama.html');
     const point = await markPoint(page, 'Yi-34B');
