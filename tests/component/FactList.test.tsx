@@ -109,6 +109,26 @@ describe('FactList', () => {
     );
   });
 
+  it('gives a chip its generation, key figure and export status', () => {
+    render(
+      <FactList
+        facts={{
+          generation: 'Hopper',
+          keyFigure: { en: '96 GB HBM3, 4.0 TB/s', zh: '96 GB HBM3，4.0 TB/s' },
+          exportControl: 'china-variant',
+          sources: facts.sources.slice(1),
+        }}
+        lang="zh"
+        strings={stringsFor('zh')}
+        idPrefix="t"
+      />,
+    );
+    const strip = screen.getByRole('region', { name: '关键信息' });
+    expect(within(strip).getByText('架构代际').nextElementSibling?.textContent).toBe('Hopper');
+    expect(within(strip).getByText('关键指标').nextElementSibling?.textContent).toBe('96 GB HBM3，4.0 TB/s');
+    expect(within(strip).getByText('美国出口管制').nextElementSibling?.textContent).toBe('中国特供版');
+  });
+
   it('speaks Chinese in a Chinese card', () => {
     render(<FactList facts={facts} lang="zh" strings={stringsFor('zh')} idPrefix="t" />);
     const strip = screen.getByRole('region', { name: '关键信息' });

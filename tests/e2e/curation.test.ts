@@ -5,13 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { markPoint, markedSpans, waitForMarks } from './helpers';
+import { axeViolations, markPoint, markedSpans, waitForMarks } from './helpers';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: ExtensionBrowser;
 let server: FixtureServer;
 
@@ -29,31 +27,6 @@ const extensionPage = async (path: string) => {
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
 };
-
-/** Serious and critical axe violations, optionally only those inside `within` (a host tag). */
-async function axeViolations(page: Page, within?: string): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx?: unknown,
-          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      }
-    ).axe.run();
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .filter((v) => !within || v.targets.some((t) => t.includes(within)))
-    .map((v) => `${v.id}: ${v.targets.join(' ')}`);
-}
 
 /** The tab id of a page, asked of the extension while that page is the active tab. */
 async function tabIdOf(page: Page): Promise<number> {

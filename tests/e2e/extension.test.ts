@@ -9,7 +9,7 @@ import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts
 import { createScanner } from '../../scripts/scan-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { markPoint, markedTexts, waitForMarks } from './helpers';
+import { axeViolations, markPoint, markedTexts, waitForMarks } from './helpers';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -153,6 +153,7 @@ describe('cards', () => {
     await expect
       .poll(() => card(page).locator('.timeline-detail').innerText())
       .toMatch(/US\$157B · 2024-10-02/);
+    expect(await axeViolations(page, 'assay-card')).toEqual([]);
   });
 
   it('opens on hover with sourced facts, and closes on Escape and on a click outside', async () => {

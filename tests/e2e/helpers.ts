@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** A mark as the page holds it: its text, and where it starts and ends within its closest `<p>`
  * (`paragraph` is that element's index among the page's `<p>` elements, -1 when there is none). */
@@ -120,4 +122,31 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
   }, text);
   if (!point) throw new Error(`no mark with text ${text}`);
   return point;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations, optionally only those inside `within` (a host tag). */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx?: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => !within || v.targets.some((t) => t.includes(within)))
+    .map((v) => `${v.id}: ${v.targets.join(' ')}`);
 }
