@@ -5,7 +5,7 @@ import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { VerdictBadges } from './VerdictBadges';
 import { provenanceVerdict } from '../lib/data/verdicts';
 import { NoteSection } from './NoteSection';
-import { FactList, latestValuation } from './FactList';
+import { FactList, latestValuation, raisedInRounds } from './FactList';
 import { LineageGraph } from './LineageGraph';
 import { FundingTimeline } from './FundingTimeline';
 import type { ClaimKind } from '../lib/claims/detect';
@@ -141,6 +141,7 @@ export function EntityCard({
           facts={entity.facts}
           valuation={latestValuation(entity.notes)}
           portfolio={view.portfolio}
+          raised={raisedInRounds(entity.notes)}
           lang={lang}
           strings={strings}
           idPrefix={idPrefix}

@@ -8,6 +8,8 @@ export interface FactListProps {
   valuation?: Valuation;
   /** A company's models and the disputes and caveats noted on them. */
   portfolio?: EntityView['portfolio'];
+  /** US dollars raised in the rounds the funding notes record. */
+  raised?: Raised;
   lang: Lang;
   strings: CardStrings;
   idPrefix: string;
@@ -31,6 +33,20 @@ export const CURRENCY: Record<string, string> = {
   JPY: 'JP¥',
   HKD: 'HK$',
 };
+
+/** Money raised in recorded rounds (US dollars only: other currencies are not converted). */
+export interface Raised {
+  value: number;
+  rounds: number;
+}
+
+/** The US dollars raised across funding notes with a structured round amount (undefined when none). */
+export function raisedInRounds(notes: readonly Note[]): Raised | undefined {
+  const amounts = notes.flatMap((n) =>
+    n.kind === 'funding' && n.round?.amount?.currency === 'USD' ? [n.round.amount.value] : [],
+  );
+  return amounts.length ? { value: amounts.reduce((a, b) => a + b, 0), rounds: amounts.length } : undefined;
+}
 
 /** The latest valuation among funding notes with a structured round (undefined when none has one). */
 export function latestValuation(notes: readonly Note[]): Valuation | undefined {
@@ -78,6 +94,7 @@ export function FactList({
   facts = { sources: [] },
   valuation,
   portfolio,
+  raised,
   lang,
   strings,
   idPrefix,
@@ -97,12 +114,25 @@ export function FactList({
       t.models,
       names.join(lang === 'zh' ? '、' : ', ') + (more > 0 ? fmt(t.andMore, { n: more }) : ''),
     ]);
-    if (portfolio.disputes + portfolio.caveats > 0)
+    if (portfolio.disputes + portfolio.caveats > 0) {
+      const counts = fmt(t.caveatCounts, { disputes: portfolio.disputes, caveats: portfolio.caveats });
+      const notable = portfolio.notable;
       rows.push([
         t.caveats,
-        fmt(t.caveatCounts, { disputes: portfolio.disputes, caveats: portfolio.caveats }),
+        notable
+          ? `${counts}${fmt(t.notable, {
+              name: lang === 'zh' && notable.name.zh ? notable.name.zh : notable.name.en,
+              section: strings.sections[notable.kind],
+            })}`
+          : counts,
       ]);
+    }
   }
+  if (raised)
+    rows.push([
+      t.raised,
+      fmt(t.raisedValue, { amount: `US$${compactNumber(raised.value)}`, n: raised.rounds }),
+    ]);
   if (facts.released) rows.push([t.released, facts.released]);
   if (facts.parameters) rows.push([t.parameters, compactNumber(facts.parameters)]);
   if (facts.trainingCompute) {

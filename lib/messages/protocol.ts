@@ -79,7 +79,14 @@ export interface EntityView {
    * most 5, and how many in all), and how many of their notes record a provenance dispute or a
    * benchmark caveat (scores that drop or were contaminated).
    */
-  portfolio?: { count: number; top: EntityRef[]; disputes: number; caveats: number };
+  portfolio?: {
+    count: number;
+    top: EntityRef[];
+    disputes: number;
+    caveats: number;
+    /** The model whose dispute (or else benchmark caveat) is the latest: the one to look at first. */
+    notable?: EntityRef & { kind: 'provenance' | 'benchmark' };
+  };
   /** Entities built on this one (their base links to it), most documented first, at most 8. */
   derivatives?: (EntityRef & { relation: BaseLink['relation'] })[];
   investors: EntityRef[];

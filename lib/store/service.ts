@@ -111,19 +111,26 @@ export function createService(
     }
     const made = developedBy.get(id) ?? [];
     if (made.length === 0) return undefined;
-    const notes = made.flatMap((e) => e.notes);
+    const notes = made.flatMap((e) => e.notes.map((n) => ({ ...n, of: e })));
+    const disputes = notes.filter(
+      (n) => n.kind === 'provenance' && (n.status === 'disputed' || n.status === 'alleged'),
+    );
+    const caveats = notes.filter(
+      (n) => n.benchmark?.outcome === 'drops' || n.benchmark?.outcome === 'contaminated',
+    );
+    const latest = (list: typeof notes) => [...list].sort((a, b) => b.date.localeCompare(a.date))[0];
+    const notable = latest(disputes) ?? latest(caveats);
     return {
       count: made.length,
       top: [...made]
         .sort((a, b) => b.notes.length - a.notes.length || a.name.en.localeCompare(b.name.en))
         .slice(0, 5)
         .map(refOf),
-      disputes: notes.filter(
-        (n) => n.kind === 'provenance' && (n.status === 'disputed' || n.status === 'alleged'),
-      ).length,
-      caveats: notes.filter(
-        (n) => n.benchmark?.outcome === 'drops' || n.benchmark?.outcome === 'contaminated',
-      ).length,
+      disputes: disputes.length,
+      caveats: caveats.length,
+      ...(notable && {
+        notable: { ...refOf(notable.of), kind: notable.kind === 'provenance' ? 'provenance' : 'benchmark' },
+      }),
     };
   };
   /** Per entity, the entities whose base links name it (for the lineage picture). */

@@ -94,7 +94,8 @@ describe('FactList', () => {
     }));
     render(
       <FactList
-        portfolio={{ count: 9, top, disputes: 2, caveats: 3 }}
+        portfolio={{ count: 9, top, disputes: 2, caveats: 3, notable: { ...top[0]!, kind: 'provenance' } }}
+        raised={{ value: 50.6e9, rounds: 2 }}
         lang="en"
         strings={stringsFor('en')}
         idPrefix="t"
@@ -105,7 +106,10 @@ describe('FactList', () => {
       'GPT-4, GPT-4o, ChatGPT, Sora, o1 and 4 more',
     );
     expect(within(strip).getByText('On its models').nextElementSibling?.textContent).toBe(
-      '2 provenance disputes, 3 benchmark caveats',
+      '2 provenance disputes, 3 benchmark caveats; look first at GPT-4 (Provenance)',
+    );
+    expect(within(strip).getByText('Raised').nextElementSibling?.textContent).toBe(
+      'US$50.6B in 2 recorded rounds',
     );
   });
 

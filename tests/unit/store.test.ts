@@ -92,6 +92,7 @@ describe('message API over the store', () => {
     expect(company.ok && (company.data as EntityView).portfolio).toMatchObject({
       count: 1,
       top: [{ id: 'yi-34b' }],
+      notable: { id: 'yi-34b', kind: 'provenance' },
     });
     expect(company.ok && (company.data as EntityView).portfolio!.disputes).toBeGreaterThan(0);
     const index = await route({ type: 'getIndex' });
