@@ -29,6 +29,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: two cores and a shared fixture server.
           fileParallelism: false,
+          // A poll waits for the browser, not for a deadline: on a loaded CI machine, listing or
+          // filtering 1,800 entities in the options page can take more than the default second.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
