@@ -172,6 +172,10 @@ describe('cards', () => {
     expect(text).toMatch(/Key facts/i);
     expect(text).toMatch(/Parameters\s+34B/);
     expect(await dialog.getByRole('link', { name: 'Epoch AI' }).count()).toBe(1);
+    // The lineage picture: what Yi-34B is built on, and its list for screen readers.
+    const lineage = dialog.getByRole('region', { name: 'Lineage' });
+    expect(await lineage.locator('svg text').count()).toBeGreaterThan(1);
+    expect(await lineage.locator('li').first().textContent()).toMatch(/^Built on /);
     expect(text).toMatch(/Dataset as of \d{4}-\d{2}-\d{2}/);
     const links = dialog.locator('a.source');
     expect(await links.count()).toBeGreaterThan(0);
