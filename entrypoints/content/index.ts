@@ -14,6 +14,7 @@ import { parseTabRequest, type PageMentions } from '../../lib/messages/tab-proto
 import { request } from '../../utils/messaging';
 import { dataRevision, loadSettings, watchSettings } from '../../utils/settings';
 import { startRunner, type Runner } from './runner';
+import { clearLeftovers } from './leftovers';
 import { frameSkipReason, visibleLength, type FrameFacts } from '../../lib/dom/frames';
 
 /** Blank frames are looked at again after these delays (a comment widget fills in), then left. */
@@ -51,6 +52,8 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return; // nothing to paint with
+    // A card and marks an earlier instance left (Firefox, after a reload: see leftovers.ts).
+    clearLeftovers(document);
     // Ad, tiny and blank frames ask for nothing (each scan would fetch the whole name index).
     if (!(await frameWorthReading(ctx))) return;
     const host = location.hostname;

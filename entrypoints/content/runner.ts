@@ -19,12 +19,10 @@ import type { Lang } from '../../lib/i18n-card';
 import { cardStringsFor } from '../../lib/i18n-card';
 import { request } from '../../utils/messaging';
 import { CardHost, HOST_TAG } from './card-host';
+import { ACTIVE_HIGHLIGHT, CLAIM_HIGHLIGHT } from './leftovers';
 import pageCss from './page.css?inline';
 import { inBackground } from './schedule';
 
-const ACTIVE = 'assay-mention-active';
-/** The claim cues' highlight (lib/claims/detect.ts): the span a sentence's claim covers. */
-const CLAIM = 'assay-claim';
 const HOVER_OPEN_MS = 120;
 const HOVER_CLOSE_MS = 350;
 const RESCAN_MS = 250;
@@ -101,8 +99,9 @@ export function startRunner(
     if (CSS.highlights.get(markName) !== painted) CSS.highlights.set(markName, painted);
     if (annotator.takeClaimsChanged()) {
       const claims = annotator.claims();
-      if (claims.length > 0) CSS.highlights.set(CLAIM, new Highlight(...claims.map((c) => c.range)));
-      else CSS.highlights.delete(CLAIM);
+      if (claims.length > 0)
+        CSS.highlights.set(CLAIM_HIGHLIGHT, new Highlight(...claims.map((c) => c.range)));
+      else CSS.highlights.delete(CLAIM_HIGHLIGHT);
     }
   };
   let pending: MutationRecord[] = [];
@@ -115,8 +114,8 @@ export function startRunner(
   };
   const setActive = (mention: PageMention | undefined) => {
     active = mention;
-    if (mention) CSS.highlights.set(ACTIVE, new Highlight(mention.range));
-    else CSS.highlights.delete(ACTIVE);
+    if (mention) CSS.highlights.set(ACTIVE_HIGHLIGHT, new Highlight(mention.range));
+    else CSS.highlights.delete(ACTIVE_HIGHLIGHT);
   };
 
   let opening = 0;
@@ -313,8 +312,8 @@ export function startRunner(
     clearTimeout(rescanTimer);
     closeCard();
     CSS.highlights.delete(markName);
-    CSS.highlights.delete(ACTIVE);
-    CSS.highlights.delete(CLAIM);
+    CSS.highlights.delete(ACTIVE_HIGHLIGHT);
+    CSS.highlights.delete(CLAIM_HIGHLIGHT);
   };
   ctx.onInvalidated(stop);
 

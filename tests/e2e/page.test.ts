@@ -56,6 +56,18 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
       });
       </script></head><body><main><p>Outside: OpenAI and GPT-4.</p><x-story></x-story></main></body></html>`,
   },
+  // What Firefox leaves when it drops an old content script without its clean-up (see
+  // entrypoints/content/leftovers.ts): a card host and registered highlights.
+  '/leftovers.html': {
+    body: `<!doctype html><html lang="en"><head><title>Leftovers</title></head><body><main>${ARTICLE}</main>
+      <assay-card id="stale" style="position:fixed;top:0;left:0">A card an old script left open</assay-card>
+      <script>
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('main p'));
+      CSS.highlights.set('assay-mention-active', new Highlight(range));
+      CSS.highlights.set('assay-claim', new Highlight(range));
+      </script></body></html>`,
+  },
   '/long-feed.html': {
     body: `<!doctype html><html lang="en"><head><title>Feed</title></head><body><main>${Array.from(
       { length: 800 },
@@ -362,6 +374,16 @@ describe('the page is not ours', () => {
       p.textContent = 'Now about DeepSeek.';
     });
     await expect.poll(texts).toEqual(['OpenAI', 'GPT-4', 'DeepSeek']);
+    await page.close();
+  });
+
+  it('removes a card and highlights an earlier instance left behind, then marks as usual', async () => {
+    const page = await open('/leftovers.html');
+    expect(await page.locator('#stale').count()).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.has('assay-mention-active'))).toBe(false);
+    // The claim highlight now holds only this instance's claims (the article makes none).
+    expect(await page.evaluate(() => CSS.highlights.has('assay-claim'))).toBe(false);
+    expect(await markedTexts(page)).toContain('OpenAI');
     await page.close();
   });
 
