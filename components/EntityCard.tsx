@@ -42,7 +42,6 @@ export function EntityCard({
   const [primary, secondary] = displayNames(entity.name, lang);
   const headingId = `${idPrefix}-heading`;
   const refName = (ref: EntityRef) => displayNames(ref.name, lang)[0];
-  const byDate = (a: Note, b: Note) => b.date.localeCompare(a.date);
   const verdict = provenanceVerdict(view);
   const otherBases = view.base.filter(
     (b) => !(verdict?.kind === 'derived' && verdict.base.id === b.id && verdict.relation === b.relation),
@@ -50,8 +49,9 @@ export function EntityCard({
   const family = view.family;
   const sections = NOTE_KINDS.map((kind) => ({
     kind,
-    notes: entity.notes.filter((n) => n.kind === kind).sort(byDate),
-    familyNotes: (family?.notes ?? []).filter((n) => n.kind === kind).sort(byDate),
+    // NoteSection orders them (most important first).
+    notes: entity.notes.filter((n) => n.kind === kind),
+    familyNotes: (family?.notes ?? []).filter((n) => n.kind === kind),
   })).filter((s) => s.notes.length + s.familyNotes.length > 0);
   const summary =
     entity.summary && (lang === 'zh' && entity.summary.zh ? entity.summary.zh : entity.summary.en);

@@ -99,16 +99,7 @@ export function createService(
   const allEntities = async () => (await allRows()).map((r) => r.data);
   /** A company's or lab's portfolio: what it develops, and the disputes and caveats noted on it. */
   const portfolioOf = async (id: string): Promise<EntityView['portfolio']> => {
-    if (!developedBy) {
-      developedBy = new Map();
-      for (const { data } of await allRows()) {
-        const developer = data.links?.developer;
-        if (!developer) continue;
-        const list = developedBy.get(developer);
-        if (list) list.push(data);
-        else developedBy.set(developer, [data]);
-      }
-    }
+    developedBy ??= groupBy(await allRows(), (data) => [data.links?.developer]);
     const made = developedBy.get(id) ?? [];
     if (made.length === 0) return undefined;
     const notes = made.flatMap((e) => e.notes.map((n) => ({ ...n, of: e })));
@@ -135,15 +126,7 @@ export function createService(
   };
   /** Per entity, the entities whose base links name it (for the lineage picture). */
   const derivativesOf = async (id: string) => {
-    if (!derivedFrom) {
-      derivedFrom = new Map();
-      for (const { data } of await allRows())
-        for (const b of data.links?.base ?? []) {
-          const list = derivedFrom.get(b.id);
-          if (list) list.push(data);
-          else derivedFrom.set(b.id, [data]);
-        }
-    }
+    derivedFrom ??= groupBy(await allRows(), (data) => (data.links?.base ?? []).map((b) => b.id));
     return (derivedFrom.get(id) ?? [])
       .map((e) => ({
         ...refOf(e),
@@ -478,4 +461,20 @@ async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number 
   const start = performance.now();
   const result = await run();
   return { result, ms: performance.now() - start };
+}
+
+/** Entities grouped under each id `keysOf` gives for them (the reverse of a link). */
+function groupBy(
+  rows: readonly StoredEntity[],
+  keysOf: (data: StoredEntity['data']) => (string | undefined)[],
+): Map<string, StoredEntity['data'][]> {
+  const groups = new Map<string, StoredEntity['data'][]>();
+  for (const { data } of rows)
+    for (const key of keysOf(data)) {
+      if (!key) continue;
+      const list = groups.get(key);
+      if (list) list.push(data);
+      else groups.set(key, [data]);
+    }
+  return groups;
 }

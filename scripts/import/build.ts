@@ -133,7 +133,7 @@ const DOMAINS_ZH: Record<string, string> = {
 };
 
 const MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
-const DATED = new RegExp(`^(?:${MONTHS}) \\d{4}$|^\\d{4}$|^\\d{4}-\\d{2}(?:-\\d{2})?$|^\\d{4}$`);
+const DATED = new RegExp(`^(?:${MONTHS}) \\d{4}$|^\\d{4}(?:-\\d{2}(?:-\\d{2})?)?$`);
 const ACRONYM = /^[A-Z][A-Za-z0-9&.-]{1,9}$/;
 const CJK = /[\u3400-\u9fff]/;
 
