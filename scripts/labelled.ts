@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scanner } from './scan-core';
+import { paragraphs } from './paragraphs';
 import { inVocabulary, isOrInFamily } from './vocabulary';
 
 export const LABELLED_DIR = resolve(import.meta.dirname, '../tests/fixtures/labelled');
@@ -44,11 +45,6 @@ export function loadLabelled(dir = LABELLED_DIR): { fixtures: Labelled[]; vocabu
       return { name, lang: spec.lang, tricky: !!spec.tricky, text, expected };
     });
   return { fixtures, vocabulary };
-}
-
-/** Paragraphs of a plain text (blank-line separated) with their offsets: the blocks of scanText. */
-export function paragraphs(text: string): { start: number; text: string }[] {
-  return [...text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g)].map((m) => ({ start: m.index, text: m[0] }));
 }
 
 /** A fixture as a web page, one <p> per paragraph, so the browser sees the same blocks. */

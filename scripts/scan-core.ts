@@ -9,7 +9,7 @@ import { parseDataset, type Entity } from '../lib/schema';
 import { loadBundled } from './bundled-data';
 import type { ClaimKind } from '../lib/claims/detect';
 import { Annotator } from '../lib/dom/annotator';
-import { paragraphs } from './labelled';
+import { paragraphs } from './paragraphs';
 import { createMatcher } from '../lib/match/matcher-index';
 import { buildMatcherIndex } from '../lib/match/build-index';
 

@@ -9,8 +9,8 @@ import { SettingsForm } from '../../components/options/SettingsForm';
 import type { ChangeSummary, EntityListPage } from '../../lib/messages/protocol';
 import { RequestError } from '../../lib/messages/client';
 import type { Entity } from '../../lib/schema';
-import type { ExportEntry } from '../../lib/store/transfer';
-import { MAX_IMPORT_CHARS } from '../../lib/store/transfer';
+import type { ExportEntry } from '../../lib/data/transfer';
+import { MAX_IMPORT_CHARS } from '../../lib/data/transfer';
 import { fmt, resolveLang, stringsFor } from '../../lib/i18n';
 import type { Settings } from '../../lib/settings';
 import {

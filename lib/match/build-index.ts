@@ -5,7 +5,7 @@
 import type { Entity } from '../schema';
 import { T2S_PAIRS } from '../text/t2s';
 import { compileAliases } from './compile';
-import type { AliasRecord } from './matcher';
+import type { AliasRecord } from './types';
 import { FUNCTION_WORDS } from './function-words';
 import { CHROME_WORDS, CUE_LEXICONS } from './lexicons';
 import { shortForms } from './short-forms';

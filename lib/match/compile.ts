@@ -5,7 +5,7 @@
  * no normalisation or trie building for the dataset's names (see AliasMatcher).
  */
 import { normalize, normalizeKey } from '../text/fold';
-import type { AliasRecord } from './matcher';
+import type { AliasRecord } from './types';
 import { buildTrie, type TrieData } from './trie';
 
 export interface CompiledAliases {

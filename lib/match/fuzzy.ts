@@ -4,8 +4,8 @@
  * ("Mixtrall-8x7B") is first corrected to the nearest known name by edit distance. Numbers are
  * never corrected: "GPT-45" is not GPT-4.
  */
-import { foldWidth, isLetterCode, normalize, normalizeKey, type Normalized } from '../text/fold';
-import type { AliasRecord } from './matcher';
+import { foldWidth, isLetterCode, keyOf, normalize, normalizeKey, type Normalized } from '../text/fold';
+import type { AliasRecord } from './types';
 
 /** The known names, as the fuzzy tier looks them up. */
 export interface NameTable {
@@ -170,7 +170,7 @@ export class FuzzyLinker {
     const spaced = / v?(\d+)(?:\.\d+)*(?= |$)/.exec(token);
     if (spaced && Number(spaced[1]) > 9) return undefined;
     const norm = normalize(token);
-    const key = normalizeKey(token);
+    const key = keyOf(norm);
     // The whole token is the exact tier's to decide: if it refused it, so do we.
     if (this.names.get(key)) return undefined;
     const prefixed = this.longestPrefix(token, norm, key, key, 2, 0, false);

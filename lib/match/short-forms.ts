@@ -5,7 +5,7 @@
  * (AliasMatcher.resolve).
  */
 import type { Entity } from '../schema';
-import type { AliasRecord } from './matcher';
+import type { AliasRecord } from './types';
 
 // A short form is one capitalised Latin word: "Copilot", not "Coder 33B" or "Pro".
 const SHORT_FORM = /^[A-Z][A-Za-z]{3,}$/;

@@ -8,8 +8,8 @@ import { ENTITY_TYPES, EntitySchema, IdSchema, NOTE_KINDS, describeIssues } from
 import type { BaseLink, Entity, EntityType, Note } from '../schema';
 import type { MatcherIndex } from '../match/matcher-index';
 import type { SourceRating } from '../sources/registry';
-import type { SearchHit } from '../store/search';
-import { MAX_IMPORT_CHARS, type ExportEntry, type ExportFile } from '../store/transfer';
+import type { SearchHit } from '../data/search';
+import { MAX_IMPORT_CHARS, type ExportEntry, type ExportFile } from '../data/transfer';
 
 const Revision = v.pipe(v.number(), v.integer(), v.minValue(0));
 

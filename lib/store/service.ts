@@ -13,8 +13,8 @@ import { checkIntegrity } from '../data/integrity';
 import { normalizeKey } from '../text/fold';
 import type { AssayDb, StoredEntity } from './db';
 import { seedFromBundle } from './seed';
-import { SearchIndex } from './search';
-import { buildExport, parseImport, sameEntity, type ExportEntry } from './transfer';
+import { SearchIndex } from '../data/search';
+import { buildExport, parseImport, sameEntity, type ExportEntry } from '../data/transfer';
 
 function refOf(entity: Entity): EntityRef {
   return { id: entity.id, name: { en: entity.name.en, zh: entity.name.zh }, type: entity.type };

@@ -160,7 +160,11 @@ function normalizeInto(text: string, codes: Uint16Array, origin: Int32Array): nu
 
 /** The normalised form of a name, as a string (a trie key). */
 export function normalizeKey(name: string): string {
-  const { codes, length } = normalize(name);
+  return keyOf(normalize(name));
+}
+
+/** A normalised text as a string (a trie key). */
+export function keyOf({ codes, length }: Normalized): string {
   let out = '';
   for (let i = 0; i < length; i++) out += String.fromCharCode(codes[i]!);
   return out;

@@ -56,7 +56,7 @@ export const ANNOTATE_PHASES: PhaseTable = [
   [/^JSON\.parse|^parse$/, 'parse index'],
 ];
 
-/** The popup search's phases (lib/store/search.ts). */
+/** The popup search's phases (lib/data/search.ts). */
 export const SEARCH_PHASES: PhaseTable = [
   [/^\(garbage collector\)$/, 'gc'],
   [/^searchNotes$/, 'notes: fuse.js', undefined, true],

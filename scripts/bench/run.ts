@@ -1093,7 +1093,7 @@ function printReport(
   if (search) {
     out.push('');
     out.push(
-      `Popup search (lib/store/search.ts) over ${search.entities.toLocaleString('en-US')} entities: ${search.keystrokes} keystrokes, ` +
+      `Popup search (lib/data/search.ts) over ${search.entities.toLocaleString('en-US')} entities: ${search.keystrokes} keystrokes, ` +
         `median ${fmt(search.median_ms)} ms, p95 ${fmt(search.p95_ms)} ms, max ${fmt(search.max_ms)} ms; index build ${fmt(search.index_build_ms)} ms, ` +
         `first keystroke ${fmt(search.first_keystroke_ms)} ms.`,
     );

@@ -1,9 +1,9 @@
 /**
- * Page side of the popup search benchmark: the background's own search index (lib/store/search.ts,
+ * Page side of the popup search benchmark: the background's own search index (lib/data/search.ts,
  * what the `search` handler answers with), one search per keystroke of typed queries.
  */
 import type { Entity } from '../../lib/schema';
-import { SearchIndex } from '../../lib/store/search';
+import { SearchIndex } from '../../lib/data/search';
 import { now } from './harness';
 
 export interface SearchResult {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { createScanner } from '../../scripts/scan-core';
-import { labelledPage, loadLabelled, paragraphs } from '../../scripts/labelled';
+import { labelledPage, loadLabelled } from '../../scripts/labelled';
+import { paragraphs } from '../../scripts/paragraphs';
 import { markedSpans, waitForScan } from './helpers';
 
 const { fixtures, vocabulary } = loadLabelled();

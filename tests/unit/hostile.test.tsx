@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../../lib/store/db';
 import { createService } from '../../lib/store/service';
 import { createRouter } from '../../lib/messages/router';
-import { parseImport } from '../../lib/store/transfer';
+import { parseImport } from '../../lib/data/transfer';
 import type { Entity } from '../../lib/schema';
 import { EntityCard } from '../../components/EntityCard';
 import { stringsFor } from '../../lib/i18n';

@@ -1,0 +1,215 @@
+/**
+ * The exact stage: every place a known name's normalised key occurs in a block (a trie over the
+ * aliases: case, width, Traditional/Simplified and separators folded), kept where word boundaries,
+ * separators and letter case allow. Overlapping candidates are left for the selection stage.
+ */
+import { foldWidth, isLetterCode, isWordCode, type Normalized } from '../text/fold';
+import type { CompiledAliases } from './compile';
+import { Trie } from './trie';
+import type { AliasRecord, Candidate } from './types';
+
+// A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
+const CJK_VERSION = /^[vV]?\d{1,2}(?:\.\d+)*(?![A-Za-z0-9.年月日号號亿億万萬个個家名位%％倍])/;
+
+/** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
+const SPLIT_SCORE = 0.95;
+
+interface KeyInfo {
+  /** The aliases spelt this way, case-sensitive ones first. */
+  records: AliasRecord[];
+  /** Per record, the exact form a case-sensitive one must have in the text (width-folded, no separators). */
+  exactForms: (string | undefined)[];
+  /** Offsets in the key before which some spelling of the alias has a separator. */
+  separators: readonly number[];
+}
+
+export class ExactStage {
+  private readonly trie: Trie;
+  /** First alias of each key, and the next alias of the same key (-1 ends a list). */
+  private readonly firstAlias: Int32Array;
+  private readonly nextAlias: Int32Array;
+  private readonly separators = new Map<number, number[]>();
+  /** The keys this page has met. */
+  private readonly keyInfos = new Map<number, KeyInfo>();
+
+  /** Adopts the compiled aliases; `companies` have no versions ("谷歌V8" is Google's V8 engine). */
+  constructor(
+    private readonly aliases: readonly AliasRecord[],
+    compiled: CompiledAliases,
+    private readonly companies: ReadonlySet<string>,
+  ) {
+    this.trie = new Trie(compiled.trie);
+    // Each key's aliases as a linked list in alias order: two typed arrays, nothing per key until
+    // a page meets it (keyInfo).
+    this.firstAlias = new Int32Array(this.trie.keyCount).fill(-1);
+    this.nextAlias = new Int32Array(aliases.length);
+    for (let i = aliases.length - 1; i >= 0; i--) {
+      const key = compiled.keyOf[i]!;
+      if (key < 0) continue;
+      this.nextAlias[i] = this.firstAlias[key]!;
+      this.firstAlias[key] = i;
+    }
+    for (let i = 0; i + 1 < compiled.separators.length; i += 2) {
+      const key = compiled.separators[i]!;
+      const list = this.separators.get(key);
+      if (list) list.push(compiled.separators[i + 1]!);
+      else this.separators.set(key, [compiled.separators[i + 1]!]);
+    }
+  }
+
+  /** The first name (not a decoy) whose normalised key is `key`: what the fuzzy stage links to. */
+  nameFor(key: string): AliasRecord | undefined {
+    const id = this.trie.lookup(key);
+    if (id < 0) return undefined;
+    for (let i = this.firstAlias[id]!; i !== -1; i = this.nextAlias[i]!) {
+      if (!this.aliases[i]!.decoy) return this.aliases[i];
+    }
+    return undefined;
+  }
+
+  /** Every exact candidate in a block, in the trie's order (overlaps included). */
+  candidates(text: string, norm: Normalized): Candidate[] {
+    const out: Candidate[] = [];
+    for (const hit of this.trie.scan(norm, text)) {
+      const candidate = this.candidate(text, norm, hit.start, hit.end, this.keyInfo(hit.key));
+      if (candidate) out.push(candidate);
+    }
+    return out;
+  }
+
+  /** A key's spellings, case-sensitive ones first (an exact-case form wins over a folded one). */
+  private keyInfo(key: number): KeyInfo {
+    let info = this.keyInfos.get(key);
+    if (!info) {
+      const records: AliasRecord[] = [];
+      for (const caseSensitive of [true, false]) {
+        for (let i = this.firstAlias[key]!; i !== -1; i = this.nextAlias[i]!) {
+          if (!!this.aliases[i]!.caseSensitive === caseSensitive) records.push(this.aliases[i]!);
+        }
+      }
+      info = {
+        records,
+        exactForms: records.map((r) =>
+          r.caseSensitive ? stripSeparators(foldWidth(r.text.trim())) : undefined,
+        ),
+        separators: this.separators.get(key) ?? [],
+      };
+      this.keyInfos.set(key, info);
+    }
+    return info;
+  }
+
+  private candidate(text: string, norm: Normalized, ns: number, ne: number, info: KeyInfo): Candidate | null {
+    const start = norm.origin[ns]!;
+    let end = norm.origin[ne - 1]! + 1;
+    end = endAtWordBoundary(text, start, end);
+    if (end < 0 || inFileName(text, start, end)) return null;
+    // A separator in the text where no spelling of the alias has one is allowed only between two
+    // letters ("Open AI", "Deep Seek"); "A 100" is not "A100".
+    let split = false;
+    for (let k = ns + 1; k < ne; k++) {
+      if (norm.origin[k]! - norm.origin[k - 1]! > 1 && !info.separators.includes(k - ns)) {
+        if (
+          !isLetterCode(text.charCodeAt(norm.origin[k - 1]!)) ||
+          !isLetterCode(text.charCodeAt(norm.origin[k]!))
+        )
+          return null;
+        split = true;
+      }
+    }
+    // The text's spelling, for case-sensitive aliases only (most keys have none).
+    let surface: string | undefined;
+    // Chinese text attaches versions without a space ("文心一言4.0"): the version joins the mention.
+    const version =
+      text.charCodeAt(end - 1) >= 0x2e80 && !info.records.every((r) => this.companies.has(r.entityId))
+        ? CJK_VERSION.exec(text.slice(end, end + 16))
+        : null;
+    for (let r = 0; r < info.records.length; r++) {
+      const record = info.records[r]!;
+      // A name that is also a phrase ("Step-1" and "Step 1") is that name only as it is spelt.
+      if (record.ambiguous && (split || !sameSeparators(text, start, end, record.text))) continue;
+      const exact = info.exactForms[r];
+      if (exact !== undefined) {
+        surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
+        if (surface !== exact) continue;
+      }
+      const length = end - start;
+      const shortFor = record.shortForm
+        ? info.records.filter((r) => r.shortForm && r.text === record.text).map((r) => r.entityId)
+        : undefined;
+      return {
+        ...(shortFor && { shortFor }),
+        start,
+        end: end + (version?.[0].length ?? 0),
+        entityId: record.entityId,
+        alias: record.text,
+        match: split || version ? 'fuzzy' : 'exact',
+        score: version
+          ? Math.round((length / (length + version[0].length)) * 1000) / 1000
+          : split
+            ? SPLIT_SCORE
+            : 1,
+        ambiguous: !!record.ambiguous,
+        decoy: !!record.decoy,
+      };
+    }
+    return null;
+  }
+}
+
+/**
+ * True when a Latin name sits in a file name or path ("extra-openai-models.yaml", "src/openai/"),
+ * which is code, not prose about the entity.
+ */
+function inFileName(text: string, start: number, end: number): boolean {
+  // Only a name touching . / - or _ can sit in a file name or path (most names touch spaces).
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  const joiner = (c: number) => c === 0x2e || c === 0x2f || c === 0x2d || c === 0x5f;
+  if (!joiner(before) && !joiner(after)) return false;
+  if (!/[A-Za-z]/.test(text[start] ?? '')) return false;
+  let a = start;
+  while (a > 0 && /[\w./-]/.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && /[\w./-]/.test(text[b]!)) b++;
+  const token = text.slice(a, b);
+  // A path: from the root, relative, or two directories deep ("OpenAI/Microsoft", "Yi-9B/6B" are prose).
+  const path = /^(?:\.{0,2}\/|[\w.-]*\/[\w.-]*\/)/.test(token);
+  return (
+    path || /[\w-]\.(?:ya?ml|json|jsonl|py|js|ts|md|txt|toml|cfg|ini|sh|gguf|bin|safetensors)$/i.test(token)
+  );
+}
+
+/** What separates a name's parts ("Yi-34B", "Yi 34B", "书生·浦语"), and a dot where spellings are compared. */
+const SEPARATOR = /[.\s\-_\u00b7\u30fb\u2010-\u2013]/;
+
+/** True when the text's name [start, end) has the alias's separators (most names have none at all). */
+function sameSeparators(text: string, start: number, end: number, alias: string): boolean {
+  const slice = text.slice(start, end);
+  if (!SEPARATOR.test(slice) && !SEPARATOR.test(alias)) return true;
+  return separatorsOf(slice) === separatorsOf(alias);
+}
+
+/** The separators between a name's parts, in order ("Step-1" → "-", "Step 1" → " ", "Step1" → ""). */
+function separatorsOf(text: string): string {
+  return text.replace(/[^.\s\-_\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
+}
+
+function stripSeparators(text: string): string {
+  return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
+}
+
+/**
+ * Where a hit ends once boundaries are checked, or -1 when it sits inside a word. A Latin edge may
+ * not touch a Latin letter or digit; CJK edges need none. A name ending in a digit may take a plural
+ * "s" ("A100s"), which is then part of the mention.
+ */
+function endAtWordBoundary(text: string, start: number, end: number): number {
+  if (isWordCode(text.charCodeAt(start)) && start > 0 && isWordCode(text.charCodeAt(start - 1))) return -1;
+  const last = text.charCodeAt(end - 1);
+  if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
+  const isDigit = last >= 0x30 && last <= 0x39;
+  const plural = text.charCodeAt(end) === 0x73; // "s"
+  if (isDigit && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1)))) return end + 1;
+  return -1;
+}
