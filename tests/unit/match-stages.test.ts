@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { compileAliases } from '../../lib/match/compile';
+import { ContextStage } from '../../lib/match/evidence';
+import { ExactStage } from '../../lib/match/exact';
+import { FuzzyLinker } from '../../lib/match/fuzzy';
+import { addFuzzyLinks } from '../../lib/match/fuzzy-stage';
+import { CUE_LEXICONS } from '../../lib/match/lexicons';
+import { selectLeftmostLongest } from '../../lib/match/select';
+import type { AliasRecord, Candidate } from '../../lib/match/types';
+import { normalize } from '../../lib/text/fold';
+
+// Each stage of AliasMatcher.find on its own: exact → selection → fuzzy → context.
+const aliases: AliasRecord[] = [
+  { text: 'GPT-4', entityId: 'gpt-4' },
+  { text: 'GPT-4 Turbo', entityId: 'gpt-4-turbo' },
+  { text: 'Qwen', entityId: 'qwen' },
+  { text: 'OpenAI', entityId: 'openai' },
+  { text: 'Gemini', entityId: 'gemini', ambiguous: true },
+  { text: 'Amazon', entityId: 'amazon', ambiguous: true },
+];
+const compiled = compileAliases(aliases);
+const exact = new ExactStage(aliases, compiled, new Set(['openai', 'amazon']));
+const linker = new FuzzyLinker({ get: (key) => exact.nameFor(key), correctable: compiled.correctable });
+const context = new ContextStage(
+  { gemini: ['openai'] },
+  { companies: new Set(['amazon']), cues: CUE_LEXICONS },
+);
+const spans = (text: string, list: readonly { start: number; end: number; entityId: string }[]) =>
+  list.map((c) => [text.slice(c.start, c.end), c.entityId]);
+const candidate = (start: number, end: number, entityId: string): Candidate => ({
+  start,
+  end,
+  entityId,
+  alias: entityId,
+  match: 'exact',
+  score: 1,
+  ambiguous: false,
+  decoy: false,
+});
+
+describe('exact stage', () => {
+  it('keeps every candidate, overlaps included, and refuses names inside words or file names', () => {
+    const text = 'GPT-4 Turbo beats GPT-45; see openai.yaml and OpenAI.';
+    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+      ['GPT-4', 'gpt-4'],
+      ['GPT-4 Turbo', 'gpt-4-turbo'],
+      ['OpenAI', 'openai'],
+    ]);
+  });
+
+  it('looks up the name a normalised key spells, for the fuzzy stage', () => {
+    expect(exact.nameFor('gpt4')?.entityId).toBe('gpt-4');
+    expect(exact.nameFor('gpt5')).toBeUndefined();
+  });
+});
+
+describe('selection stage', () => {
+  it('keeps the leftmost candidate, and the longest of those starting together', () => {
+    const picked = selectLeftmostLongest([
+      candidate(0, 5, 'a'),
+      candidate(0, 11, 'b'),
+      candidate(3, 14, 'c'),
+      candidate(12, 16, 'd'),
+    ]);
+    expect(picked.map((c) => c.entityId)).toEqual(['b', 'd']);
+  });
+});
+
+describe('fuzzy stage', () => {
+  it('links a model-shaped token that exact matching covers only in part, replacing what is inside', () => {
+    const text = 'GPT-4-0613, Qwen1.5-72B-Chat and OpenAI';
+    const selected = selectLeftmostLongest(exact.candidates(text, normalize(text)));
+    expect(spans(text, selected)).toEqual([
+      ['GPT-4', 'gpt-4'],
+      ['OpenAI', 'openai'],
+    ]);
+    expect(spans(text, addFuzzyLinks(text, selected, linker))).toEqual([
+      ['GPT-4-0613', 'gpt-4'],
+      ['Qwen1.5-72B-Chat', 'qwen'],
+      ['OpenAI', 'openai'],
+    ]);
+  });
+
+  it('adds nothing to a text without digits, and no link for prose around a number', () => {
+    const plain = 'Qwen and OpenAI';
+    const selected = selectLeftmostLongest(exact.candidates(plain, normalize(plain)));
+    expect(addFuzzyLinks(plain, selected, linker)).toBe(selected);
+    const numbers = 'more than 20 people, Open 24 hours';
+    expect(addFuzzyLinks(numbers, [], linker)).toEqual([]);
+  });
+});
+
+describe('context stage', () => {
+  const weigh = (text: string) =>
+    context.weigh(text, selectLeftmostLongest(exact.candidates(text, normalize(text))));
+
+  it('passes unambiguous names through and weighs ambiguous ones on their block', () => {
+    const result = weigh('OpenAI said Gemini trails its model.');
+    expect(spans('OpenAI said Gemini trails its model.', result.mentions)).toEqual([['OpenAI', 'openai']]);
+    expect(result.ambiguous.map((m) => [m.entityId, m.evidence > 0])).toEqual([['gemini', true]]);
+  });
+
+  it('decides an ambiguous name with its region: a related entity there vouches for it', () => {
+    const text = 'Gemini was praised.';
+    const result = weigh(text);
+    const none = { entities: new Set<string>(), otherSense: new Set<string>() };
+    expect(context.resolve(result, none)).toEqual([]);
+    expect(
+      spans(text, context.resolve(result, { entities: new Set(['openai']), otherSense: new Set() })),
+    ).toEqual([['Gemini', 'gemini']]);
+  });
+
+  it('reads a company name in business news as the company', () => {
+    const text = 'Amazon shares rose after quarterly revenue beat forecasts.';
+    const result = weigh(text);
+    expect(spans(text, context.resolve(result, { entities: new Set(), otherSense: new Set() }))).toEqual([
+      ['Amazon', 'amazon'],
+    ]);
+  });
+
+  it('names nothing for a block without candidates, with one shared empty result', () => {
+    expect(context.weigh('nothing here', [])).toBe(context.weigh('nor here', []));
+  });
+});
