@@ -34,6 +34,22 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
         },
       },
+      {
+        extends: true,
+        test: {
+          // The Firefox build in Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi.
+          name: 'firefox',
+          include: ['tests/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Firefox at a time, and only once the other projects are done: two browsers at once
+          // on two cores make both slow.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
     ],
   },
 });

@@ -11,6 +11,8 @@ import { placeCard } from '../../lib/dom/position';
 import type { CardStrings, Lang } from '../../lib/i18n-card';
 
 export const HOST_TAG = 'assay-card';
+/** The custom property page.css sets on the host; the card is displayed only while it is set. */
+export const SHOWN_VAR = '--assay-card-display';
 
 export class CardHost {
   private ui: ShadowRootContentScriptUi<HTMLDivElement> | undefined;
@@ -83,7 +85,10 @@ export class CardHost {
       maxHeight: `${place.maxHeight}px`,
       top: place.top === undefined ? 'auto' : `${place.top}px`,
       bottom: place.bottom === undefined ? 'auto' : `${place.bottom}px`,
-      display: 'flex',
+      // Shown only while the stylesheet the manifest injects (page.css) defines the variable: when
+      // Firefox uninstalls or disables the extension it removes that stylesheet but runs none of
+      // our code, and a card left open must not stay on the page.
+      display: `var(${SHOWN_VAR}, none)`,
     });
     render(
       <EntityCard
