@@ -3,7 +3,7 @@
  * are the Chromium tests' own (tests/e2e/page-side.ts); here is only what differs by driver.
  */
 import { describe } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { FIREFOX_HINT, firefoxCandidates, firefoxPath } from '../../scripts/firefox';
 import {
   markPointWith,
@@ -74,4 +74,40 @@ export async function pressAltShift(page: Page, code: 'KeyJ' | 'KeyK'): Promise<
   await page.keyboard.press(code);
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
+}
+
+/** Sets a form field's value as typing would end (an `input` and a `change` event), for Preact. */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const field = await page.waitForSelector(selector, { timeout: 10_000 });
+  await field!.evaluate((el, text) => {
+    const input = el as HTMLInputElement | HTMLTextAreaElement;
+    input.focus();
+    // The prototype's setter: Preact may have its own value property on the element.
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), 'value')!.set!.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** Clicks (with the mouse) the first element matching `selector` whose trimmed text is `text`. */
+export async function clickText(page: Page, selector: string, text: string | RegExp): Promise<void> {
+  const pattern = typeof text === 'string' ? `^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : text.source;
+  const handle = await page.waitForFunction(
+    (sel: string, source: string) =>
+      [...document.querySelectorAll(sel)].find((el) => new RegExp(source).test(el.textContent?.trim() ?? '')),
+    { timeout: 10_000 },
+    selector,
+    pattern,
+  );
+  const element = handle.asElement();
+  if (!element) throw new Error(`no ${selector} with text ${String(text)}`);
+  await (element as ElementHandle<Element>).click();
+}
+
+/** The text of the first element matching `selector` (innerText), or null when there is none. */
+export async function textOf(page: Page, selector: string): Promise<string | null> {
+  return page.evaluate(
+    (sel: string) => (document.querySelector(sel) as HTMLElement | null)?.innerText ?? null,
+    selector,
+  );
 }
