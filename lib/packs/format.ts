@@ -183,7 +183,15 @@ export async function verifyPack(
       `The pack says it was signed with key ${signature.key}, but the key pinned for it is ${fingerprint}. ` +
         'If the publisher changed keys, subscribe again with the new key from a source you trust.',
     );
-  const valid = await crypto.subtle.verify(ED25519, key, fromBase64(signature.value)!, signedContent(json));
+  let content: Uint8Array<ArrayBuffer>;
+  try {
+    content = signedContent(json);
+  } catch (error) {
+    // JSON.parse takes nesting the recursive canonical form cannot: refuse rather than crash.
+    if (error instanceof RangeError) return fail('malformed', 'The pack is nested too deeply to be data.');
+    throw error;
+  }
+  const valid = await crypto.subtle.verify(ED25519, key, fromBase64(signature.value)!, content);
   if (!valid)
     return fail(
       'signature',

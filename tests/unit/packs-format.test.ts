@@ -198,6 +198,20 @@ describe('signPack and verifyPack', () => {
     });
   });
 
+  it('refuses nesting too deep to be data without crashing', async () => {
+    const pack = JSON.parse(await signed()) as Record<string, unknown>;
+    const depth = 200_000;
+    const text = JSON.stringify({ ...pack, extra: 0 }).replace(
+      '"extra":0',
+      `"extra":${'['.repeat(depth)}${']'.repeat(depth)}`,
+    );
+    expect(await verify(text)).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+      message: 'The pack is nested too deeply to be data.',
+    });
+  });
+
   it('names a newer format version as such', async () => {
     const pack = JSON.parse(await signed()) as { formatVersion: number };
     pack.formatVersion = 2;
