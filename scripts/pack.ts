@@ -34,10 +34,10 @@ const USAGE = `usage:
 The private key is read from ASSAY_PACK_KEY (base64 PKCS #8) or --key-file (outside the repository).`;
 
 // The bundled data's parts and their licences, as data/sources/manifest.json records them; the
-// curated notes carry no licence of their own in the repository, so none is claimed for them.
+// repository states no licence for the curated data, so none is claimed for it.
 const DEFAULT_LICENCE =
-  'Imported facts: Epoch AI "Notable AI Models" CC-BY-4.0 (credit Epoch AI); "Awesome LLMs In China" ' +
-  'by wgwang Apache-2.0. Curated notes: see the publisher.';
+  'Imported facts: Epoch AI "Notable AI Models", CC-BY-4.0 (credit Epoch AI); "Awesome LLMs In China" ' +
+  'by wgwang, Apache-2.0. Curated data: no licence stated in the repository.';
 
 class UsageError extends Error {}
 

@@ -60,10 +60,12 @@ export const PackSignatureSchema = v.strictObject({
   /** Base64 of the 64-byte signature over the canonical pack without this field. */
   value: v.pipe(
     v.string(),
-    v.check(
-      (s) => fromBase64(s)?.length === SIGNATURE_BYTES,
-      `must be the base64 of ${SIGNATURE_BYTES} bytes`,
-    ),
+    // Exactly the standard encoding: base64 that decodes the same with other spacing or padding
+    // bits would let a file change without the check noticing.
+    v.check((s) => {
+      const bytes = fromBase64(s);
+      return bytes?.length === SIGNATURE_BYTES && toBase64(bytes) === s;
+    }, `must be the standard base64 of ${SIGNATURE_BYTES} bytes`),
   ),
 });
 
@@ -204,10 +206,28 @@ export async function verifyPack(
     return fail('schema', `The pack does not match the data format: ${summary(problems)}`, problems);
   }
 
+  const duplicates = duplicateNoteIds(parsed.output.dataset);
+  if (duplicates.length)
+    return fail('schema', `The pack does not match the data format: ${summary(duplicates)}`, duplicates);
+
   const problems = sourceProblems(parsed.output.dataset, options.registry ?? bundledRegistry());
   if (problems.length)
     return fail('sources', `The pack breaks the source rules: ${summary(problems)}`, problems);
   return { ok: true, pack: parsed.output, fingerprint };
+}
+
+/** Note ids repeated within an entity: a review tells notes apart by id, so they must be unique. */
+export function duplicateNoteIds(dataset: Dataset): string[] {
+  const problems: string[] = [];
+  for (const [i, entity] of dataset.entities.entries()) {
+    const seen = new Set<string>();
+    for (const note of entity.notes) {
+      if (seen.has(note.id))
+        problems.push(`dataset.entities.${i} ("${entity.id}").notes: the note id "${note.id}" appears twice`);
+      seen.add(note.id);
+    }
+  }
+  return problems;
 }
 
 /** Every source-rule problem of a dataset's notes, each naming the entity, note and source. */

@@ -170,6 +170,39 @@ describe('signPack and verifyPack', () => {
     });
   });
 
+  it('takes the signature only in its one standard encoding', async () => {
+    const pack = JSON.parse(await signed()) as { signature: { value: string } };
+    const value = pack.signature.value;
+    // The last character before "==" carries 2 bits of data and 4 padding bits.
+    const last = value.at(-3)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const sameBytes = alphabet[alphabet.indexOf(last) ^ 1]!;
+    expect(fromBase64(`${value.slice(0, -3)}${sameBytes}==`)).toEqual(fromBase64(value));
+    for (const variant of [
+      `${value}\n`,
+      ` ${value}`,
+      value.replace(/=+$/, ''),
+      `${value.slice(0, -3)}${sameBytes}==`,
+    ]) {
+      pack.signature.value = variant;
+      const result = await verify(JSON.stringify(pack));
+      expect(result).toMatchObject({ ok: false, reason: 'schema' });
+      if (!result.ok)
+        expect(result.message).toMatch(/signature\.value: must be the standard base64 of 64 bytes/);
+    }
+  });
+
+  it('refuses note ids repeated within an entity', async () => {
+    const data = dataset();
+    data.entities[0]!.notes.push({ ...data.entities[0]!.notes[0]!, date: '2024' });
+    const result = await verify(await signed(data));
+    expect(result).toMatchObject({ ok: false, reason: 'schema' });
+    if (!result.ok)
+      expect(result.message).toContain(
+        'dataset.entities.0 ("01-ai").notes: the note id "alibaba-round" appears twice',
+      );
+  });
+
   it('refuses a key that is not a base64 Ed25519 public key', async () => {
     const text = await signed();
     for (const key of ['', 'hello', toBase64(new Uint8Array(31)), TEST_PRIVATE]) {
