@@ -182,7 +182,7 @@ export async function verifyPack(
   if (signature.key !== fingerprint)
     return fail(
       'key',
-      `The pack says it was signed with key ${signature.key}, but the key pinned for it is ${fingerprint}. ` +
+      `The pack says it was signed with key ${signature.key}, but the key it must match (the one pinned when subscribing) is ${fingerprint}. ` +
         'If the publisher changed keys, subscribe again with the new key from a source you trust.',
     );
   let content: Uint8Array<ArrayBuffer>;
