@@ -130,6 +130,16 @@ export interface Split {
   how: string;
   tune: string[];
   test: string[];
+  /**
+   * Batches labelled after the split, blind (labellers never saw Assay's output on them), all on
+   * the tuning side: new text to tune on, so the test half stays untouched.
+   */
+  later?: { made: string; how: string; tune: string[] }[];
+}
+
+/** The cases of one side of the split ('later': the batches added to the tuning side since). */
+export function casesOf(split: Split, half: 'test' | 'tune' | 'later'): string[] {
+  return half === 'later' ? (split.later ?? []).flatMap((b) => b.tune) : split[half];
 }
 
 /** The recorded split. */

@@ -1,12 +1,16 @@
 /** Reading marks against a labelled set's vocabulary (scripts/eval-corpus.ts, scripts/labelled.ts). */
 import type { Scanner, ScanMention } from './scan-core';
 
-/** The entity and the families above it (a model, its family, that family's family…), nearest first. */
+/**
+ * The entity and the families above it (a model, its family, that family's family…; a chip's
+ * product line), nearest first.
+ */
 function* familyChain(scanner: Scanner, id: string): Generator<string> {
   let at: string | undefined = id;
   for (let step = 0; at && step < 4; step++) {
     yield at;
-    at = scanner.entities.get(at)?.links?.family;
+    const entity = scanner.entities.get(at);
+    at = entity?.links?.family ?? (entity?.type === 'chip' ? entity.links?.parent : undefined);
   }
 }
 

@@ -29,6 +29,7 @@ const WEIGHTS = {
   block: 1,
   region: 1,
   otherSenseInRegion: -1,
+  decoyInBlock: -2,
   otherSenseHere: -3,
   negativeCue: -3,
 };
@@ -60,8 +61,8 @@ export class ContextStage {
   private readonly cues: CueTests;
 
   /** `related` lists, per entity, the entities whose mention in a region is context for its names. */
-  constructor(related: Record<string, readonly string[]>, options: ContextOptions = {}) {
-    this.related = new Map(Object.entries(related));
+  constructor(related: ReadonlyMap<string, readonly string[]>, options: ContextOptions = {}) {
+    this.related = related;
     this.companies = options.companies ?? new Set();
     this.functionWords = options.functionWords ?? new Set();
     this.cues = compileCueTests(options.cues);
@@ -76,12 +77,15 @@ export class ContextStage {
     if (selected.length === 0) return NOTHING_FOUND;
     const mentions: Mention[] = [];
     const pending: Candidate[] = [];
-    const otherSense = new Set<string>();
+    // A phrase of another sense in the same block ("the Amazon River", "lower perplexity") weighs
+    // more than one elsewhere in the region.
+    const decoys = new Set<string>();
     for (const c of selected) {
-      if (c.decoy) otherSense.add(c.entityId);
+      if (c.decoy) decoys.add(c.entityId);
       else if (c.ambiguous) pending.push(c);
       else mentions.push(strip(c));
     }
+    const otherSense = new Set(decoys);
     const ambiguous: AmbiguousMention[] = [];
     const blockCue = pending.length > 0 && (mentions.length > 0 || this.cues.ai(text));
     // Business news matters only to companies' names: asked once, and only when one is pending.
@@ -127,7 +131,8 @@ export class ContextStage {
           : 0) +
         ((short ? relatedIn(0, text.length) : blockCue || (company && businessBlock())) ? WEIGHTS.block : 0) +
         (here ? WEIGHTS.otherSenseHere : 0) +
-        (negative ? WEIGHTS.negativeCue : 0);
+        (negative ? WEIGHTS.negativeCue : 0) +
+        (decoys.has(c.entityId) ? WEIGHTS.decoyInBlock : 0);
       // Only an occurrence that no region could vouch for establishes another sense of the name.
       if ((here || negative) && evidence + WEIGHTS.region < ACCEPT) otherSense.add(c.entityId);
       ambiguous.push({ ...strip(c), evidence });

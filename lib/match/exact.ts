@@ -3,13 +3,19 @@
  * aliases: case, width, Traditional/Simplified and separators folded), kept where word boundaries,
  * separators and letter case allow. Overlapping candidates are left for the selection stage.
  */
-import { foldWidth, isLetterCode, isWordCode, type Normalized } from '../text/fold';
+import { foldWidth, isLetterCode, isWordCode, normalizeKey, type Normalized } from '../text/fold';
 import type { CompiledAliases } from './compile';
 import { Trie } from './trie';
 import type { AliasRecord, Candidate } from './types';
 
-// A version is short ("4.0", "2", "V3"); "2021年" is a year and "3亿" an amount, not versions.
-const CJK_VERSION = /^[vV]?\d{1,2}(?:\.\d+)*(?![A-Za-z0-9.年月日号號亿億万萬个個家名位%％倍])/;
+/**
+ * A version after a Chinese name, attached or after one space ("文心一言4.0", "文心大模型 X1",
+ * "昇腾 910B", "星火4.0 Turbo"): short ("4.0", "V3", "K2") or a chip's number ("910D"), perhaps with
+ * an edition word. "2021年" is a year, "3 月" a
+ * month and "3亿" an amount: a version is never followed by a measure word or a unit.
+ */
+const CJK_VERSION =
+  /^ ?(?:[vV]?\d{1,2}(?:\.\d+)*|[A-Z]\d{1,2}|\d{3}[A-Z])(?: (?:Turbo|Pro|Max|Ultra|Lite|Plus|Mini|Flash))?(?![A-Za-z0-9.]| ?[年月日号號亿億万萬千百个個家名位款代次条條人天周週元岁歲分秒项項张張台臺块塊%％倍])/;
 
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
 const SPLIT_SCORE = 0.95;
@@ -32,11 +38,15 @@ export class ExactStage {
   /** The keys this page has met. */
   private readonly keyInfos = new Map<number, KeyInfo>();
 
-  /** Adopts the compiled aliases; `companies` have no versions ("谷歌V8" is Google's V8 engine). */
+  /**
+   * Adopts the compiled aliases; `companies` have no versions ("谷歌V8" is Google's V8 engine);
+   * `related` tells which entity a version names after its line's name ("华为昇腾 910B").
+   */
   constructor(
     private readonly aliases: readonly AliasRecord[],
     compiled: CompiledAliases,
     private readonly companies: ReadonlySet<string>,
+    private readonly related: ReadonlyMap<string, readonly string[]> = new Map(),
   ) {
     this.trie = new Trie(compiled.trie);
     // Each key's aliases as a linked list in alias order: two typed arrays, nothing per key until
@@ -77,6 +87,12 @@ export class ExactStage {
     return out;
   }
 
+  /** The name a version spells when its entity is related to the line named before it. */
+  private memberNamed(line: AliasRecord, version: string): AliasRecord | undefined {
+    const named = this.nameFor(normalizeKey(version));
+    return named && this.related.get(line.entityId)?.includes(named.entityId) ? named : undefined;
+  }
+
   /** A key's spellings, case-sensitive ones first (an exact-case form wins over a folded one). */
   private keyInfo(key: number): KeyInfo {
     let info = this.keyInfos.get(key);
@@ -105,13 +121,17 @@ export class ExactStage {
     end = endAtWordBoundary(text, start, end);
     if (end < 0 || inFileName(text, start, end)) return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
-    // letters ("Open AI", "Deep Seek"); "A 100" is not "A100".
+    // letters ("Open AI", "Deep Seek"), or between Chinese and Latin, which Chinese typesetting
+    // spaces apart ("海螺 AI"); "A 100" is not "A100".
     let split = false;
     for (let k = ns + 1; k < ne; k++) {
       if (norm.origin[k]! - norm.origin[k - 1]! > 1 && !info.separators.includes(k - ns)) {
+        const a = text.charCodeAt(norm.origin[k - 1]!);
+        const b = text.charCodeAt(norm.origin[k]!);
         if (
-          !isLetterCode(text.charCodeAt(norm.origin[k - 1]!)) ||
-          !isLetterCode(text.charCodeAt(norm.origin[k]!))
+          !(isLetterCode(a) && isLetterCode(b)) &&
+          !(isCjkCode(a) && isWordCode(b)) &&
+          !(isWordCode(a) && isCjkCode(b))
         )
           return null;
         split = true;
@@ -137,12 +157,14 @@ export class ExactStage {
       const shortFor = record.shortForm
         ? info.records.filter((r) => r.shortForm && r.text === record.text).map((r) => r.entityId)
         : undefined;
+      // The version may itself be the name of one of the line's members ("910B" of Ascend).
+      const member = version ? this.memberNamed(record, version[0]) : undefined;
       return {
         ...(shortFor && { shortFor }),
         start,
         end: end + (version?.[0].length ?? 0),
-        entityId: record.entityId,
-        alias: record.text,
+        entityId: (member ?? record).entityId,
+        alias: (member ?? record).text,
         match: split || version ? 'fuzzy' : 'exact',
         score: version
           ? Math.round((length / (length + version[0].length)) * 1000) / 1000
@@ -199,13 +221,29 @@ function stripSeparators(text: string): string {
   return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
 }
 
+/** True when a count is written onto the name ("8xH100", "4x A100" is spaced anyway). */
+function countBefore(text: string, start: number): boolean {
+  return /(?:^|[^\w.])\d{1,4}x$/.test(text.slice(Math.max(0, start - 6), start));
+}
+
+/** Chinese, Japanese and Korean characters (the unified ideographs and kana). */
+function isCjkCode(code: number): boolean {
+  return code >= 0x2e80 && code <= 0x9fff;
+}
+
 /**
  * Where a hit ends once boundaries are checked, or -1 when it sits inside a word. A Latin edge may
  * not touch a Latin letter or digit; CJK edges need none. A name ending in a digit may take a plural
  * "s" ("A100s"), which is then part of the mention.
  */
 function endAtWordBoundary(text: string, start: number, end: number): number {
-  if (isWordCode(text.charCodeAt(start)) && start > 0 && isWordCode(text.charCodeAt(start - 1))) return -1;
+  if (
+    isWordCode(text.charCodeAt(start)) &&
+    start > 0 &&
+    isWordCode(text.charCodeAt(start - 1)) &&
+    !countBefore(text, start)
+  )
+    return -1;
   const last = text.charCodeAt(end - 1);
   if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
   const isDigit = last >= 0x30 && last <= 0x39;

@@ -48,13 +48,14 @@ export class AliasMatcher {
     const compiled = options.compiled ?? compileAliases(aliases);
     const companies = new Set(options.companies ?? []);
     const functionWords = new Set(options.functionWords);
-    this.exact = new ExactStage(aliases, compiled, companies);
+    const relatedMap = new Map(Object.entries(related));
+    this.exact = new ExactStage(aliases, compiled, companies, relatedMap);
     this.fuzzy = new FuzzyLinker(
       { get: (key) => this.exact.nameFor(key), correctable: compiled.correctable },
       options.fuseThreshold,
       functionWords,
     );
-    this.context = new ContextStage(related, {
+    this.context = new ContextStage(relatedMap, {
       negativeCues: options.negativeCues,
       companies,
       functionWords,

@@ -21,10 +21,10 @@ const aliases: AliasRecord[] = [
 const compiled = compileAliases(aliases);
 const exact = new ExactStage(aliases, compiled, new Set(['openai', 'amazon']));
 const linker = new FuzzyLinker({ get: (key) => exact.nameFor(key), correctable: compiled.correctable });
-const context = new ContextStage(
-  { gemini: ['openai'] },
-  { companies: new Set(['amazon']), cues: CUE_LEXICONS },
-);
+const context = new ContextStage(new Map([['gemini', ['openai']]]), {
+  companies: new Set(['amazon']),
+  cues: CUE_LEXICONS,
+});
 const spans = (text: string, list: readonly { start: number; end: number; entityId: string }[]) =>
   list.map((c) => [text.slice(c.start, c.end), c.entityId]);
 const candidate = (start: number, end: number, entityId: string): Candidate => ({

@@ -162,14 +162,17 @@ describe('modelTokens', () => {
       .map((m) => ({ start: m.index, end: m.index + m[0].length }));
 
   it('finds model-shaped tokens with their versions and editions', () => {
-    const text = "Google's Gemini 1.5 Pro beat GPT-4 in 2023; Qwen1.5-72B-Chat and Llama 3 8B, v2 of Yi 34B.";
+    const text =
+      "Google's Gemini 1.5 Pro beat GPT-4 in 2023; Qwen1.5-72B-Chat and Llama 3 8B, v2 of Yi 34B, Mixtral 8x7B.";
+    // A size after a spaced version belongs to the checkpoint's name ("Llama 3 8B").
     expect(modelTokens(text).map((t) => text.slice(t.start, t.end))).toEqual([
       'Gemini 1.5 Pro',
       'GPT-4',
       'Qwen1.5-72B-Chat',
-      'Llama 3',
+      'Llama 3 8B',
       'v2',
       'Yi 34B',
+      'Mixtral 8x7B',
     ]);
   });
 
