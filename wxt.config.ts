@@ -17,10 +17,15 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
+              // Firefox 140 is the first with the CSS Custom Highlight API (and the data
+              // collection declaration on desktop).
               id: 'assay@assay.invalid',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
+              // Required of new extensions on AMO: Assay collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads the data collection declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
