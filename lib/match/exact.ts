@@ -3,7 +3,7 @@
  * aliases: case, width, Traditional/Simplified and separators folded), kept where word boundaries,
  * separators and letter case allow. Overlapping candidates are left for the selection stage.
  */
-import { foldWidth, isLetterCode, isWordCode, normalizeKey, type Normalized } from '../text/fold';
+import { foldWidth, isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
 import type { CompiledAliases } from './compile';
 import { Trie } from './trie';
 import type { AliasRecord, Candidate } from './types';
@@ -221,11 +221,6 @@ function stripSeparators(text: string): string {
   return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
 }
 
-/** True when a count is written onto the name ("8xH100", "4x A100" is spaced anyway). */
-function countBefore(text: string, start: number): boolean {
-  return /(?:^|[^\w.])\d{1,4}x$/.test(text.slice(Math.max(0, start - 6), start));
-}
-
 /** Chinese, Japanese and Korean characters (the unified ideographs and kana). */
 function isCjkCode(code: number): boolean {
   return code >= 0x2e80 && code <= 0x9fff;
@@ -237,13 +232,7 @@ function isCjkCode(code: number): boolean {
  * "s" ("A100s"), which is then part of the mention.
  */
 function endAtWordBoundary(text: string, start: number, end: number): number {
-  if (
-    isWordCode(text.charCodeAt(start)) &&
-    start > 0 &&
-    isWordCode(text.charCodeAt(start - 1)) &&
-    !countBefore(text, start)
-  )
-    return -1;
+  if (!mayStartAt(text, start)) return -1;
   const last = text.charCodeAt(end - 1);
   if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
   const isDigit = last >= 0x30 && last <= 0x39;

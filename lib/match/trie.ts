@@ -7,7 +7,7 @@
  * at a word boundary, so mid-word positions are skipped; CJK positions are all tried, and the walk
  * from each is short (a character or two unless a name is there). This needs no failure links.
  */
-import { isWordCode, type Normalized } from '../text/fold';
+import { mayStartAt, type Normalized } from '../text/fold';
 
 /** A raw hit: key `key` (see TrieData) covers [start, end) (normalised offsets). */
 export interface Hit {
@@ -138,7 +138,7 @@ export class Trie {
 
   /**
    * Every occurrence of every key in normalised text, by start. With the source `text`, positions
-   * inside a Latin word (a word character after a word character) are skipped: no name starts there.
+   * inside a Latin word are skipped (see mayStartAt): no name starts there.
    */
   scan(norm: Normalized, text?: string): Hit[] {
     const hits: Hit[] = [];
@@ -148,7 +148,7 @@ export class Trie {
       if (state === 0) continue;
       if (text !== undefined) {
         const at = origin[i]!;
-        if (at > 0 && isWordCode(text.charCodeAt(at)) && isWordCode(text.charCodeAt(at - 1))) continue;
+        if (!mayStartAt(text, at)) continue;
       }
       for (let j = i + 1; ; j++) {
         const key = this.out[state]!;

@@ -101,6 +101,17 @@ export function isWordCode(code: number): boolean {
   );
 }
 
+/**
+ * True when a name may start at `at`: not inside a Latin word, except right after a count written
+ * onto it ("8xH100").
+ */
+export function mayStartAt(text: string, at: number): boolean {
+  if (at === 0 || !isWordCode(text.charCodeAt(at)) || !isWordCode(text.charCodeAt(at - 1))) return true;
+  return (
+    text.charCodeAt(at - 1) === 0x78 && /(?:^|[^\w.])\d{1,4}x$/.test(text.slice(Math.max(0, at - 6), at))
+  );
+}
+
 /** True for Latin letters (not digits), in either width. */
 export function isLetterCode(code: number): boolean {
   return (

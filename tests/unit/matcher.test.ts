@@ -105,3 +105,55 @@ describe('AliasMatcher', () => {
     );
   });
 });
+
+describe('names as Chinese and technical writing spell them', () => {
+  const lines: AliasRecord[] = [
+    { text: '文心大模型', entityId: 'ernie' },
+    { text: '星火', entityId: 'spark' },
+    { text: '昇腾', entityId: 'ascend', caseSensitive: true },
+    { text: '升腾', entityId: 'ascend', ambiguous: true },
+    { text: '910B', entityId: 'ascend-910b', caseSensitive: true, ambiguous: true },
+    { text: '海螺AI', entityId: 'minimax' },
+    { text: 'H100', entityId: 'h100' },
+    { text: 'Amazon', entityId: 'amazon', caseSensitive: true, ambiguous: true },
+    { text: 'Amazon River', entityId: 'amazon', decoy: true },
+  ];
+  const m = new AliasMatcher(
+    lines,
+    { 'ascend-910b': ['ascend'], ascend: ['ascend-910b'] },
+    { cues: CUE_LEXICONS },
+  );
+  const spans = (text: string) => m.findResolved(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('joins a spaced version, a chip number or an edition to a Chinese name, never a date or a count', () => {
+    expect(spans('百度发布文心大模型 X1 和文心大模型 4.5。')).toEqual([
+      ['文心大模型 X1', 'ernie'],
+      ['文心大模型 4.5', 'ernie'],
+    ]);
+    expect(spans('讯飞星火4.0 Turbo 上线')).toEqual([['星火4.0 Turbo', 'spark']]);
+    expect(spans('文心大模型 3 月 16 日发布,星火 2 款')).toEqual([
+      ['文心大模型', 'ernie'],
+      ['星火', 'spark'],
+    ]);
+  });
+
+  it('gives the line name and a member number the member when they are related', () => {
+    expect(spans('华为昇腾 910B 的算力')).toEqual([['昇腾 910B', 'ascend-910b']]);
+  });
+
+  it('keeps a brand written with a variant character to how it is written: 升腾 is a verb', () => {
+    expect(spans('烟雾升腾而起。')).toEqual([]);
+    expect(spans('华为昇腾芯片')).toEqual([['昇腾', 'ascend']]);
+  });
+
+  it('reads Chinese and Latin spaced apart as one name, and a count written onto a chip', () => {
+    expect(spans('用户可登录「海螺 AI」体验')).toEqual([['海螺 AI', 'minimax']]);
+    expect(spans('trained on 8xH100 nodes')).toEqual([['H100', 'h100']]);
+    expect(spans('trained on GH100 nodes')).toEqual([]);
+  });
+
+  it('weighs a phrase of another sense in the same block against an ambiguous name', () => {
+    expect(spans('Amazon AI models are trained here.')).toEqual([['Amazon', 'amazon']]);
+    expect(spans('The Amazon River is long; Amazon AI models are trained near it.')).toEqual([]);
+  });
+});
