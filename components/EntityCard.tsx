@@ -25,6 +25,8 @@ export interface EntityCardProps {
   onClose?: () => void;
   /** Unique per card instance: ties the dialog to its heading for screen readers. */
   idPrefix?: string;
+  /** Today (YYYY-MM-DD; the reader's clock by default): lines past their shelf life say so. */
+  today?: string;
 }
 
 /** The fact card: names, type, links, then notes by section, each line dated and sourced. */
@@ -37,6 +39,7 @@ export function EntityCard({
   claim,
   onClose,
   idPrefix = 'assay',
+  today = new Date().toISOString().slice(0, 10),
 }: EntityCardProps) {
   const { entity } = view;
   const [primary, secondary] = displayNames(entity.name, lang);
@@ -145,6 +148,7 @@ export function EntityCard({
           lang={lang}
           strings={strings}
           idPrefix={idPrefix}
+          today={today}
         />
         <FundingTimeline notes={entity.notes} strings={strings} idPrefix={idPrefix} />
         <LineageGraph
@@ -166,6 +170,7 @@ export function EntityCard({
             strings={strings}
             ratings={view.ratings}
             idPrefix={idPrefix}
+            today={today}
           />
         ))}
         {sections.length === 0 && <p class="empty">{strings.card.noNotes}</p>}

@@ -1,4 +1,5 @@
 import type { Facts, Note } from '../lib/schema';
+import { isExportStatusStale } from '../lib/data/staleness';
 import type { EntityView } from '../lib/messages/protocol';
 import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 
@@ -13,6 +14,8 @@ export interface FactListProps {
   lang: Lang;
   strings: CardStrings;
   idPrefix: string;
+  /** Today (YYYY-MM-DD): an export status past its shelf life says it may be out of date. */
+  today?: string;
 }
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -98,6 +101,7 @@ export function FactList({
   lang,
   strings,
   idPrefix,
+  today,
 }: FactListProps) {
   const t = strings.facts;
   const locale = lang === 'zh' ? 'zh-CN' : 'en';
@@ -152,7 +156,16 @@ export function FactList({
   if (facts.generation) rows.push([t.generation, facts.generation]);
   if (facts.keyFigure)
     rows.push([t.keyFigure, lang === 'zh' && facts.keyFigure.zh ? facts.keyFigure.zh : facts.keyFigure.en]);
-  if (facts.exportControl) rows.push([t.exportControl, t.exportKinds[facts.exportControl]]);
+  if (facts.exportControl) {
+    const staleness = today === undefined ? undefined : isExportStatusStale(facts, today);
+    const status = t.exportKinds[facts.exportControl];
+    rows.push([
+      t.exportControl,
+      !staleness?.stale
+        ? status
+        : `${status} · ${staleness.asOf ? fmt(strings.card.stale, { date: staleness.asOf }) : strings.card.staleUndated}`,
+    ]);
+  }
   if (facts.country?.length)
     rows.push([t.country, facts.country.map((c) => countryName(c, lang)).join(lang === 'zh' ? '、' : ', ')]);
   if (rows.length === 0) return null;

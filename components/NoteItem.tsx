@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import type { Note, Source } from '../lib/schema';
 import { fmt, type Lang, type CardStrings } from '../lib/i18n-card';
 import { byTier, sourceKey, type SourceRating } from '../lib/sources/tiers';
+import { isStale } from '../lib/data/staleness';
 
 const UNRATED: SourceRating = { tier: 'unrated' };
 
@@ -75,10 +76,13 @@ export interface NoteItemProps {
   strings: CardStrings;
   /** Source ratings by `sourceKey` (from the background's host registry); missing ones show "unrated". */
   ratings: Record<string, SourceRating>;
+  /** Today (YYYY-MM-DD): a line past its shelf life says it may be out of date. */
+  today?: string;
 }
 
 /** One dated, sourced line of the card. */
-export function NoteItem({ note, lang, strings, ratings, hidden = false }: NoteItemProps) {
+export function NoteItem({ note, lang, strings, ratings, hidden = false, today }: NoteItemProps) {
+  const stale = today !== undefined && isStale(note, today).stale;
   const text = lang === 'zh' && note.text.zh ? note.text.zh : note.text.en;
   const responseText =
     note.response && (lang === 'zh' && note.response.text.zh ? note.response.text.zh : note.response.text.en);
@@ -87,6 +91,7 @@ export function NoteItem({ note, lang, strings, ratings, hidden = false }: NoteI
       <p class="note-text">{text}</p>
       <p class="note-meta">
         <time dateTime={note.date}>{note.date}</time>
+        {stale && <span class="stale">{fmt(strings.card.stale, { date: note.date })}</span>}
         <span class={`status status-${note.status}`}>{strings.statuses[note.status]}</span>
         <Sources sources={note.sources} ratings={ratings} strings={strings} />
       </p>

@@ -14,6 +14,8 @@ export interface NoteSectionProps {
   strings: CardStrings;
   ratings: Record<string, SourceRating>;
   idPrefix: string;
+  /** Today (YYYY-MM-DD), for lines past their shelf life. */
+  today?: string;
 }
 
 /** How much a note matters to a reader checking a claim: disputes and failed benchmarks first. */
@@ -38,6 +40,7 @@ export function NoteSection({
   strings,
   ratings,
   idPrefix,
+  today,
 }: NoteSectionProps) {
   const [open, setOpen] = useState(false);
   const own = [...notes].sort(byImportance);
@@ -54,6 +57,7 @@ export function NoteSection({
       strings={strings}
       ratings={ratings}
       hidden={!visible(i, ofFamily)}
+      today={today}
     />
   );
   return (

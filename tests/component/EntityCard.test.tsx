@@ -170,6 +170,35 @@ describe('EntityCard', () => {
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<img src=x onerror=alert(1)>');
   });
 
+  it('says which lines may be out of date: funding after a year, provenance after five', () => {
+    const view = yiView();
+    const note = (id: string, kind: Note['kind'], date: string): Note => ({
+      ...view.entity.notes[0]!,
+      id,
+      kind,
+      date,
+      status: 'reported',
+      text: { en: `${kind} line of ${date}`, zh: `${date} 的条目` },
+    });
+    view.entity = {
+      ...view.entity,
+      notes: [note('f-old', 'funding', '2025-06'), note('p-old', 'provenance', '2023-11')],
+    };
+    view.ratings = rate(view.entity.notes);
+    const line = (text: string) => screen.getByText(text).closest('li')!;
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} today="2026-12-07" />);
+    expect(
+      within(line('funding line of 2025-06')).getByText('May be out of date (as of 2025-06)'),
+    ).toBeTruthy();
+    expect(within(line('provenance line of 2023-11')).queryByText(/May be out of date/)).toBeNull();
+    cleanup();
+    render(<EntityCard view={view} lang="en" strings={stringsFor('en')} today="2026-05-01" />);
+    expect(within(line('funding line of 2025-06')).queryByText(/May be out of date/)).toBeNull();
+    cleanup();
+    render(<EntityCard view={view} lang="zh" strings={stringsFor('zh')} today="2026-12-07" />);
+    expect(within(line('2025-06 的条目')).getByText('可能已过时（截至 2025-06）')).toBeTruthy();
+  });
+
   it('offers a close button when it can be closed', () => {
     let closed = false;
     render(

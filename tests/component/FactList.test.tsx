@@ -133,6 +133,24 @@ describe('FactList', () => {
     expect(within(strip).getByText('美国出口管制').nextElementSibling?.textContent).toBe('中国特供版');
   });
 
+  it('says when a chip’s export status may be out of date, counted from its latest dated source', () => {
+    const chip = (published?: string) => ({
+      exportControl: 'china-variant' as const,
+      sources: [{ ...facts.sources[1]!, ...(published && { published }) }],
+    });
+    const status = (chipFacts: Facts, today: string) => {
+      cleanup();
+      render(<FactList facts={chipFacts} lang="en" strings={stringsFor('en')} idPrefix="t" today={today} />);
+      return screen.getByText('US export rules').nextElementSibling?.textContent;
+    };
+    // Export rules get six months.
+    expect(status(chip('2026-08-01'), '2026-12-07')).toBe('China-specific variant');
+    expect(status(chip('2026-03-01'), '2026-12-07')).toBe(
+      'China-specific variant · May be out of date (as of 2026-03-01)',
+    );
+    expect(status(chip(), '2026-12-07')).toBe('China-specific variant · May be out of date (undated)');
+  });
+
   it('speaks Chinese in a Chinese card', () => {
     render(<FactList facts={facts} lang="zh" strings={stringsFor('zh')} idPrefix="t" />);
     const strip = screen.getByRole('region', { name: '关键信息' });
