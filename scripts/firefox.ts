@@ -8,6 +8,8 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../.output/firefox-mv3');
 
 /** The moz-extension:// host the tests and the demo give the extension (any fixed UUID would do). */
@@ -142,13 +144,17 @@ export async function launchFirefoxWithExtension(
       const page = await browser.newPage();
       const url = extensionUrl(path);
       // No load event of an extension page reaches the driver, so goto() would time out: start
-      // the navigation and wait for the page itself to say it has loaded.
+      // the navigation and poll until the page itself says it has loaded. An evaluation can fail
+      // while the tab changes documents (seen: "right-hand side of 'in' should be an object");
+      // puppeteer's waitForFunction gives up on that, so this poll retries.
       void page.goto(url).catch(() => undefined);
-      await page.waitForFunction(
-        (wanted: string) => location.href === wanted && document.readyState === 'complete',
-        { timeout: 15_000 },
-        url,
-      );
+      for (const deadline = Date.now() + 15_000; ; await sleep(50)) {
+        const loaded = await page
+          .evaluate((wanted: string) => location.href === wanted && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (loaded) break;
+        if (Date.now() > deadline) throw new Error(`${url} did not load within 15 s`);
+      }
       return page;
     },
     install,
