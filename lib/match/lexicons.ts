@@ -21,4 +21,4 @@ export const CUE_LEXICONS: CueLexicons = {
  * and comment boxes: a block inside one is page chrome (lib/dom/annotator.ts, ChromeDetector).
  */
 export const CHROME_WORDS =
-  'share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|nav|navbar|menu|subscribe|newsletter|sidebar|widget|related|recommend|recommended|comments?|copyright|toc|footer|hot|rank|ranking|trending|popular';
+  'share|sharing|social|ad|ads|adsbygoogle|advert|advertisement|adslot|sponsor|sponsored|promo|cookie|cookies|breadcrumb|breadcrumbs|nav|navbar|menu|subscribe|newsletter|sidebar|widget|related|recommend|recommended|comments?|pinglun|pinlun|copyright|toc|footer|hot|rank|ranking|trending|popular';

@@ -51,6 +51,8 @@ describe('page chrome', () => {
     ['<div id="cookie-banner"><p id="x">Cookies</p></div>', true],
     ['<div class="content shadow"><p id="x">Read more</p></div>', false],
     ['<div role="navigation"><p id="x">Menu</p></div>', true],
+    ['<div class="pinglun-list"><p id="x">用户评论</p></div>', true],
+    ['<div class="pingpong"><p id="x">乒乓</p></div>', false],
   ])('%s → %s', (html, chrome) => {
     document.body.innerHTML = html;
     expect(isChrome(document.getElementById('x')!)).toBe(chrome);
