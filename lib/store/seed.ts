@@ -1,9 +1,10 @@
 /**
  * Puts the bundled dataset into the database without losing the user's work: entries the user
- * created or edited stay as they are, entries the user deleted stay deleted.
+ * created or edited stay as they are, entries the user deleted stay deleted. Entries a subscribed
+ * pack supplies stay too: a pack is a layer above the bundled data (lib/store/layers).
  */
 import type { Dataset } from '../schema';
-import type { AssayDb, StoredEntity } from './db';
+import { datasetMetaOf, type AssayDb, type StoredEntity } from './db';
 
 export interface SeedResult {
   /** False when the database already held this dataset version. */
@@ -12,13 +13,22 @@ export interface SeedResult {
   updated: number;
   removed: number;
   keptUserEdits: number;
+  /** Entries left as a subscribed pack has them. */
+  keptPackEntries: number;
 }
 
 /** Seeds or upgrades the database from `dataset` in one transaction; idempotent per version. */
 export async function seedFromBundle(db: AssayDb, dataset: Dataset, now = Date.now()): Promise<SeedResult> {
   return db.transaction('rw', db.entities, db.tombstones, db.meta, async () => {
-    const result: SeedResult = { changed: false, added: 0, updated: 0, removed: 0, keptUserEdits: 0 };
-    const meta = await db.meta.get('dataset');
+    const result: SeedResult = {
+      changed: false,
+      added: 0,
+      updated: 0,
+      removed: 0,
+      keptUserEdits: 0,
+      keptPackEntries: 0,
+    };
+    const meta = await datasetMetaOf(db);
     if (meta?.version === dataset.version) return result;
     result.changed = true;
 
@@ -32,6 +42,10 @@ export async function seedFromBundle(db: AssayDb, dataset: Dataset, now = Date.n
       const current = existing.get(entity.id);
       if (current?.origin === 'user') {
         result.keptUserEdits++;
+        continue;
+      }
+      if (current?.origin === 'pack') {
+        result.keptPackEntries++;
         continue;
       }
       if (current) result.updated++;

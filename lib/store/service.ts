@@ -11,8 +11,12 @@ import { HandlerError, type Handlers } from '../messages/router';
 import type { ChangeSummary, EntityRef, EntityView } from '../messages/protocol';
 import { checkIntegrity } from '../data/integrity';
 import { normalizeKey } from '../text/fold';
-import type { AssayDb, StoredEntity } from './db';
+import { datasetMetaOf, type AssayDb, type StoredEntity } from './db';
 import { seedFromBundle } from './seed';
+import { applyLayers, packLayers } from './layers';
+import { createPackHandlers } from './packs-service';
+import type { FetchLike } from '../packs/fetch';
+import { bundledRegistry } from '../sources/bundled';
 import { SearchIndex } from '../data/search';
 import { buildExport, parseImport, sameEntity, type ExportEntry } from '../data/transfer';
 
@@ -24,9 +28,24 @@ export interface ServiceOptions {
   /** Called after every write, e.g. to tell open pages and tabs that the data changed. */
   onChange?: () => void;
   now?: () => number;
-  /** Rates the sources a card shows (without one, every source is "unrated"). */
+  /**
+   * Rates the sources a card shows (without one, every source is "unrated"); packs are checked
+   * against it too (without one, against the bundled host registry).
+   */
   registry?: HostRegistry;
+  /** Downloads pack files; without one, subscribing by address fails as unreachable. */
+  fetch?: FetchLike;
+  /** Called after pack subscriptions or their schedule changed (the background's alarm). */
+  onPacksChanged?: () => void;
+  /** Limits of a pack download (tests lower them): bytes, and ms in all. */
+  packLimits?: { maxBytes?: number; timeoutMs?: number };
 }
+
+const noNetwork: FetchLike = () => Promise.reject(new Error('no network in this context'));
+
+/** How an export names a row's origin: a pack's version is not the reader's own either. */
+const exportOrigin = (origin: StoredEntity['origin']): ExportEntry['origin'] =>
+  origin === 'user' ? 'user' : 'bundled';
 
 /** The rating of every source of these notes, responses included, by `sourceKey`. */
 function rateSources(notes: readonly Note[], registry: HostRegistry): Record<string, SourceRating> {
@@ -42,7 +61,11 @@ export function createService(
   db: AssayDb,
   bundled: Dataset,
   options: ServiceOptions = {},
-): { handlers: Handlers; ready: () => Promise<void> } {
+): {
+  handlers: Handlers;
+  ready: () => Promise<void>;
+  packs: { checkAll: () => Promise<void>; scheduleWanted: () => Promise<boolean> };
+} {
   const now = options.now ?? Date.now;
   const registry = options.registry ?? new HostRegistry([]);
   const bundledById = new Map(bundled.entities.map((e) => [e.id, e]));
@@ -86,6 +109,7 @@ export function createService(
   let derivedFrom: Map<string, StoredEntity['data'][]> | undefined;
   let developedBy: Map<string, StoredEntity['data'][]> | undefined;
   const changed = () => {
+    packsInUse = undefined;
     derivedFrom = undefined;
     developedBy = undefined;
     rows = undefined;
@@ -137,7 +161,23 @@ export function createService(
       .slice(0, 8)
       .map(({ notes: _, ...d }) => d);
   };
-  const datasetMeta = async () => (degraded ? undefined : await db.meta.get('dataset'));
+  const datasetMeta = async () => (degraded ? undefined : await datasetMetaOf(db));
+  // The accepted data of the packs in use, first in precedence first (lib/store/layers).
+  let packsInUse: ReturnType<typeof packLayers> | undefined;
+  const lowerPacks = async () => (packsInUse ??= degraded ? [] : packLayers(await db.packs.toArray()));
+  /**
+   * Per id, the version the layers below the reader's edits supply (a pack's, else the bundled
+   * one): what a revert goes back to, and what an import or undo is compared with.
+   */
+  const lowerVersions = async () => {
+    const lower = new Map<string, { entity: Entity; origin: 'bundled' | 'pack'; packId?: string }>();
+    for (const pack of await lowerPacks())
+      for (const entity of pack.entities)
+        if (!lower.has(entity.id)) lower.set(entity.id, { entity, origin: 'pack', packId: pack.id });
+    for (const entity of bundled.entities)
+      if (!lower.has(entity.id)) lower.set(entity.id, { entity, origin: 'bundled' });
+    return lower;
+  };
   const asOf = async () => (await datasetMeta())?.asOf ?? bundled.asOf;
 
   /**
@@ -172,9 +212,14 @@ export function createService(
     return target !== undefined && bundledById.has(target);
   };
 
-  const originFor = (entity: Entity): StoredEntity['origin'] => {
-    const original = bundledById.get(entity.id);
-    return original && sameEntity(original, entity) ? 'bundled' : 'user';
+  /** The row fields for an entity that is not the reader's own if a lower layer has it as it is. */
+  const originFor = (
+    entity: Entity,
+    lower: Awaited<ReturnType<typeof lowerVersions>>,
+  ): Pick<StoredEntity, 'origin' | 'packId'> => {
+    const original = lower.get(entity.id);
+    if (!original || !sameEntity(original.entity, entity)) return { origin: 'user' };
+    return original.packId ? { origin: 'pack', packId: original.packId } : { origin: original.origin };
   };
 
   const summary = async (): Promise<ChangeSummary> => {
@@ -185,6 +230,20 @@ export function createService(
       deleted: degraded ? 0 : await db.tombstones.count(),
     };
   };
+
+  const { checkAll, scheduleWanted, ...packHandlers } = createPackHandlers({
+    db,
+    bundled,
+    now,
+    fetch: options.fetch ?? noNetwork,
+    registry: options.registry ?? bundledRegistry(),
+    ready,
+    writable,
+    degraded: () => degraded !== undefined,
+    changed,
+    ...(options.onPacksChanged && { onPacksChanged: options.onPacksChanged }),
+    ...options.packLimits,
+  });
 
   const handlers: Handlers = {
     async getIndex() {
@@ -265,6 +324,7 @@ export function createService(
           ...refOf(row.data),
           noteCount: row.data.notes.length,
           edited: row.origin === 'user',
+          ...(row.origin === 'pack' && row.packId && { pack: row.packId }),
         })),
       };
     },
@@ -301,6 +361,7 @@ export function createService(
     async deleteEntity({ id, baseRevision }) {
       await ready();
       writable();
+      const lower = await lowerVersions();
       const removed = await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(id);
         if (!current) return null;
@@ -311,8 +372,9 @@ export function createService(
           );
         }
         await db.entities.delete(id);
-        if (bundledById.has(id)) await db.tombstones.put({ id, deletedAt: now() });
-        const entry: ExportEntry = { origin: current.origin, entity: current.data };
+        // A tombstone keeps a lower layer (bundled data, a pack) from bringing the entity back.
+        if (lower.has(id)) await db.tombstones.put({ id, deletedAt: now() });
+        const entry: ExportEntry = { origin: exportOrigin(current.origin), entity: current.data };
         return entry;
       });
       changed();
@@ -323,6 +385,7 @@ export function createService(
       await ready();
       writable();
       await checkWouldBeConsistent(new Map([[entry.entity.id, entry.entity]]));
+      const lower = await lowerVersions();
       await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(entry.entity.id);
         await db.tombstones.delete(entry.entity.id);
@@ -330,7 +393,7 @@ export function createService(
           id: entry.entity.id,
           type: entry.entity.type,
           data: entry.entity,
-          origin: entry.origin === 'bundled' ? originFor(entry.entity) : 'user',
+          ...(entry.origin === 'bundled' ? originFor(entry.entity, lower) : { origin: 'user' as const }),
           revision: (current?.revision ?? 0) + 1,
           updatedAt: now(),
         });
@@ -342,9 +405,12 @@ export function createService(
     async revertEntity({ id }) {
       await ready();
       writable();
-      const original = bundledById.get(id);
-      if (!original)
+      // Back to what the layers below the reader's edits supply: a subscribed pack's version, else
+      // the bundled one.
+      const lower = (await lowerVersions()).get(id);
+      if (!lower)
         throw new HandlerError(`"${id}" is not in the bundled dataset: nothing to revert to.`, 'not-found');
+      const original = lower.entity;
       await db.transaction('rw', db.entities, db.tombstones, async () => {
         const current = await db.entities.get(id);
         await db.tombstones.delete(id);
@@ -352,7 +418,8 @@ export function createService(
           id,
           type: original.type,
           data: original,
-          origin: 'bundled',
+          origin: lower.origin,
+          ...(lower.packId && { packId: lower.packId }),
           revision: (current?.revision ?? 0) + 1,
           updatedAt: now(),
         });
@@ -365,7 +432,7 @@ export function createService(
       await ready();
       const entries = (await allRows())
         .filter((r) => scope === 'all' || r.origin === 'user')
-        .map((r): ExportEntry => ({ origin: r.origin, entity: r.data }));
+        .map((r): ExportEntry => ({ origin: exportOrigin(r.origin), entity: r.data }));
       const deleted = degraded ? [] : ((await db.tombstones.toCollection().primaryKeys()) as string[]);
       const meta = await datasetMeta();
       return buildExport(entries, deleted, scope, meta?.version ?? bundled.version, new Date(now()));
@@ -383,6 +450,7 @@ export function createService(
       for (const id of file.deleted) next.set(id, null);
       for (const { entity } of file.entries) next.set(entity.id, entity);
       await checkWouldBeConsistent(next);
+      const lower = await lowerVersions();
       await db.transaction('rw', db.entities, db.tombstones, async () => {
         if (mode === 'replace') {
           await db.entities.clear();
@@ -404,18 +472,18 @@ export function createService(
             id: entity.id,
             type: entity.type,
             data: entity,
-            // "bundled" only if it really is the bundled version; anything else is the user's.
-            origin: origin === 'bundled' ? originFor(entity) : 'user',
+            // Not the user's only if it really is a lower layer's version; anything else is theirs.
+            ...(origin === 'bundled' ? originFor(entity, lower) : { origin: 'user' as const }),
             revision: (revisions.get(entity.id) ?? 0) + 1,
             updatedAt: now(),
           })),
         );
         if (mode === 'replace') {
-          // Bundled entries the file leaves out were deleted by whoever exported it.
+          // Bundled and pack entries the file leaves out were deleted by whoever exported it.
           const present = new Set(file.entries.map((e) => e.entity.id));
-          const missing = bundled.entities
-            .filter((e) => !present.has(e.id))
-            .map((e) => ({ id: e.id, deletedAt: now() }));
+          const missing = [...lower.keys()]
+            .filter((id) => !present.has(id))
+            .map((id) => ({ id, deletedAt: now() }));
           await db.tombstones.bulkPut(missing);
         }
       });
@@ -435,9 +503,11 @@ export function createService(
       await db.transaction('rw', db.entities, db.tombstones, db.meta, async () => {
         await db.entities.clear();
         await db.tombstones.clear();
-        await db.meta.clear();
+        await db.meta.delete('dataset');
       });
       await seedFromBundle(db, bundled);
+      // Subscriptions stay: their accepted data comes back above the bundled data.
+      await applyLayers(db, bundled, now(), { tolerateDanglingLinks: true });
       changed();
       return lost;
     },
@@ -445,16 +515,28 @@ export function createService(
     async getMeta() {
       await ready();
       const meta = await datasetMeta();
+      const packs = degraded
+        ? []
+        : (await db.packs.orderBy('order').toArray())
+            .filter((p) => p.enabled && p.accepted)
+            .map((p) => ({
+              id: p.id,
+              title: p.accepted!.meta.title,
+              version: p.accepted!.meta.version,
+              asOf: p.accepted!.meta.asOf,
+            }));
       return {
         version: meta?.version ?? bundled.version,
         asOf: meta?.asOf ?? bundled.asOf,
         entityCount: (await allRows()).length,
+        ...(packs.length ? { packs } : {}),
         ...(seedMs !== undefined ? { seedMs: Math.round(seedMs) } : {}),
         ...(degraded ? { degraded } : {}),
       };
     },
+    ...packHandlers,
   };
-  return { handlers, ready };
+  return { handlers, ready, packs: { checkAll, scheduleWanted } };
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {

@@ -8,7 +8,10 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createDb } from '../../lib/store/db';
 import { createService } from '../../lib/store/service';
-import { testDataset } from '../helpers/dataset';
+import { testDataset, testRegistry } from '../helpers/dataset';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serializePack, signPack } from '../../lib/packs/format';
 
 /** Version 1 of the database exactly as it shipped (frozen: do not edit when the schema moves on). */
 function openV1(name: string, indexedDB: IDBFactory) {
@@ -63,5 +66,66 @@ describe('migrations', () => {
     expect(await handlers.getEntity({ type: 'getEntity', id: 'mine' })).not.toBeNull();
     expect(await handlers.getEntity({ type: 'getEntity', id: 'alibaba' })).toBeNull();
     expect(await handlers.getEntity({ type: 'getEntity', id: '01-ai' })).not.toBeNull();
+  });
+
+  it('version 2 adds the packs table to a version 1 database and keeps everything in it', async () => {
+    const factory = new IDBFactory();
+    const v1 = openV1('assay-migrate-2', factory);
+    const old = testDataset('1');
+    const yi = old.entities.find((e) => e.id === 'yi-34b')!;
+    await v1.table('entities').bulkPut(
+      old.entities.map((e) => ({
+        id: e.id,
+        type: e.type,
+        data: e.id === 'yi-34b' ? { ...yi, summary: { en: 'Mine.' } } : e,
+        origin: e.id === 'yi-34b' ? 'user' : 'bundled',
+        revision: 1,
+        updatedAt: 1,
+      })),
+    );
+    await v1.table('tombstones').put({ id: 'alibaba', deletedAt: 1 });
+    await v1.table('meta').put({ key: 'dataset', version: '1', asOf: '2026-11-29' });
+    await v1.table('entities').delete('alibaba');
+    v1.close();
+
+    const db = createDb('assay-migrate-2', { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.packs.count()).toBe(0);
+    expect(await db.entities.count()).toBe(3);
+    expect(await db.tombstones.get('alibaba')).toMatchObject({ deletedAt: 1 });
+
+    // A pack accepted on the migrated database sits below the user's edit and above the rest.
+    const key = readFileSync(
+      resolve(import.meta.dirname, '../fixtures/packs/TEST-ONLY-pack-key.pkcs8'),
+      'utf8',
+    );
+    const pub = readFileSync(
+      resolve(import.meta.dirname, '../fixtures/packs/TEST-ONLY-pack-key.pub'),
+      'utf8',
+    );
+    const llama = { ...old.entities.find((e) => e.id === 'llama')!, summary: { en: 'From a pack.' } };
+    const packed = { ...yi, summary: { en: 'The pack’s.' } };
+    const text = serializePack(
+      await signPack(
+        { schemaVersion: 1, version: 'p1', asOf: '2026-12-01', entities: [llama, packed] },
+        { id: 'p', title: 'P', publisher: 'Tests', version: 'p1', asOf: '2026-12-01', licence: 'CC0-1.0' },
+        key.trim(),
+      ),
+    );
+    const { handlers } = createService(db, testDataset('1'), { registry: testRegistry() });
+    const outcome = await handlers.subscribePack({ type: 'subscribePack', text, publicKey: pub.trim() });
+    if (!outcome.ok) throw new Error(outcome.message);
+    await handlers.acceptPack({
+      type: 'acceptPack',
+      id: 'p',
+      key: outcome.pack.pending!.key,
+      entities: 'all',
+    });
+    expect((await handlers.getEntity({ type: 'getEntity', id: 'yi-34b' }))?.entity.summary?.en).toBe('Mine.');
+    expect((await handlers.getEntity({ type: 'getEntity', id: 'llama' }))?.entity.summary?.en).toBe(
+      'From a pack.',
+    );
+    expect(await handlers.getEntity({ type: 'getEntity', id: 'alibaba' })).toBeNull();
   });
 });
