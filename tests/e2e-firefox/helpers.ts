@@ -55,6 +55,8 @@ export async function markPoint(page: Page, text: string): Promise<{ x: number; 
 /** Moves the pointer onto the mark whose text is `text` (the card opens after a short pause). */
 export async function hoverMark(page: Page, text: string): Promise<void> {
   const point = await markPoint(page, text);
+  // From a corner first: a move to where the pointer already is fires no pointermove.
+  await page.mouse.move(1, 1);
   await page.mouse.move(point.x, point.y);
 }
 

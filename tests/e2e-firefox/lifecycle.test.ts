@@ -93,7 +93,6 @@ describeInFirefox('Firefox: reload and uninstall leave nothing behind', () => {
     expect(await evaluateIn(page)(pageHighlightTexts, ACTIVE)).toEqual([]);
     expect(await evaluateIn(page)(pageHighlightTexts, MENTION)).toContain('Yi-34B');
     // The new instance opens cards of its own.
-    await page.mouse.move(5, 5);
     await hoverMark(page, 'Yi-34B');
     await expect.poll(() => cardText(page)).toContain('Yi-34B');
     expect(await page.evaluate(() => document.querySelectorAll('assay-card').length)).toBe(1);
