@@ -11,7 +11,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: reader settings (sites where Assay is off, card trigger, mark style, language).
-    permissions: ['storage'],
+    // alarms: the daily check of subscribed data packs (set only while a subscription exists).
+    permissions: ['storage', 'alarms'],
+    // Asked for one origin at a time, when the reader subscribes to a pack hosted there.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

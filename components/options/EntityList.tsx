@@ -112,6 +112,7 @@ export function EntityList({
                     </button>
                     {secondary && <span class="secondary-name"> · {secondary}</span>}
                     {item.edited && <span class="edited-marker">{o.editedMarker}</span>}
+                    {item.pack && <span class="pack-marker">{fmt(o.packMarker, { pack: item.pack })}</span>}
                   </td>
                   <td>{strings.types[item.type]}</td>
                   <td>{item.noteCount}</td>

@@ -25,9 +25,10 @@ import { saveSettings } from '../../utils/settings';
 import { useExtensionPage } from '../../utils/use-extension-page';
 import { PageAlerts } from '../../components/PageAlerts';
 import { bundledRegistry } from '../../lib/sources/bundled';
+import { DataSourcesTab } from './sources';
 
 const PAGE_SIZE = 50;
-const TABS = ['entries', 'transfer', 'settings'] as const;
+const TABS = ['entries', 'sources', 'transfer', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Editing {
@@ -196,6 +197,7 @@ function Options() {
   };
   const tabLabel: Record<Tab, string> = {
     entries: strings.options.entriesTab,
+    sources: strings.options.sourcesTab,
     transfer: strings.options.transferTab,
     settings: strings.options.settingsTab,
   };
@@ -284,6 +286,15 @@ function Options() {
               }
             />
           ))}
+        {tab === 'sources' && (
+          <DataSourcesTab
+            strings={strings}
+            lang={lang}
+            revision={revision}
+            fail={fail}
+            onStatus={(text) => setStatus({ text })}
+          />
+        )}
         {tab === 'transfer' && (
           <TransferPanel
             strings={strings}

@@ -154,7 +154,19 @@ function Popup() {
       )}
       <PageAlerts degraded={meta?.degraded} error={error} strings={strings} />
       <p class="meta">
-        {meta && <span>{fmt(strings.popup.datasetLine, { count: meta.entityCount, date: meta.asOf })}</span>}{' '}
+        {meta && (
+          <span>
+            {fmt(meta.packs ? strings.popup.bundledLine : strings.popup.datasetLine, {
+              count: meta.entityCount,
+              date: meta.asOf,
+            })}
+          </span>
+        )}{' '}
+        {meta?.packs?.map((pack) => (
+          <span key={pack.id} class="pack-line">
+            {fmt(strings.popup.packLine, { title: pack.title, version: pack.version, date: pack.asOf })}{' '}
+          </span>
+        ))}
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {strings.popup.openOptions}
         </button>

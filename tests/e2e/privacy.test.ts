@@ -16,9 +16,12 @@ const files = (dir: string): string[] =>
   );
 
 describe('the built extension', () => {
-  it('asks for storage only, keeps the default CSP and runs no eval or remote code', () => {
+  it('asks for storage and alarms only, keeps the default CSP and runs no eval or remote code', () => {
     const manifest = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8'));
-    expect(manifest.permissions).toEqual(['storage']);
+    // alarms: the daily check of pack subscriptions; a host is asked for only when the reader
+    // subscribes to a pack there (https only).
+    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
@@ -56,12 +59,19 @@ describe('what the extension stores', () => {
     }
     const stored = await browser.worker.evaluate(async () => {
       const chrome = (
-        globalThis as unknown as { chrome: { storage: { local: { get: () => Promise<object> } } } }
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { get: () => Promise<object> } };
+            alarms: { getAll: () => Promise<{ name: string }[]> };
+          };
+        }
       ).chrome;
       const local = await chrome.storage.local.get();
       const names = (await indexedDB.databases()).map((d) => d.name);
-      return { local, names };
+      return { local, names, alarms: await chrome.alarms.getAll() };
     });
+    // Without a pack subscription nothing is scheduled, so nothing will ever be fetched.
+    expect(stored.alarms).toEqual([]);
     expect(Object.keys(stored.local).every((k) => k === 'settings' || k === 'dataRevision')).toBe(true);
     expect(JSON.stringify(stored.local)).not.toMatch(/127\.0\.0\.1|yi-llama|hundred-models/);
     expect(stored.names).toEqual(['assay']);
