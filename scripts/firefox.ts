@@ -10,6 +10,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** Where `npm run build:firefox` writes the Firefox MV3 build. */
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../.output/firefox-mv3');
 
 /** The moz-extension:// host the tests and the demo give the extension (any fixed UUID would do). */
