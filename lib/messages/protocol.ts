@@ -133,7 +133,10 @@ export interface EntityView {
   investors: EntityRef[];
   /** True when the user changed or created this entry (it then survives dataset upgrades). */
   edited: boolean;
-  /** True when the bundled dataset has this id (so "revert to bundled" is possible). */
+  /**
+   * True when the bundled dataset or a subscribed pack in use has this id (so a revert is
+   * possible: to the pack's version when a pack has it, else to the bundled one).
+   */
   bundled: boolean;
   /** The stored revision, for conflict detection when editing. */
   revision: number;

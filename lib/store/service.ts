@@ -285,7 +285,8 @@ export function createService(
         derivatives: await derivativesOf(id),
         ...(entity.type === 'company' || entity.type === 'lab' ? { portfolio: await portfolioOf(id) } : {}),
         edited: stored.origin === 'user',
-        bundled: bundledById.has(id),
+        // "Revert" goes back to a lower layer's version: the bundled one or a subscribed pack's.
+        bundled: bundledById.has(id) || (await lowerPacks()).some((p) => p.entities.some((e) => e.id === id)),
         revision: stored.revision,
         asOf: await asOf(),
         ratings: rateSources([...entity.notes, ...(family?.notes ?? [])], registry),

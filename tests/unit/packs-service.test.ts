@@ -340,6 +340,17 @@ describe('updates', () => {
     expect(conflict?.winner).toEqual({ kind: 'user' });
     await h.revertEntity({ type: 'revertEntity', id: 'llama' });
     expect((await h.getEntity({ type: 'getEntity', id: 'llama' }))?.entity.summary?.en).toBe('v1');
+    // An entity only a pack has can be reverted to the pack's version too.
+    await h.putEntity({ type: 'putEntity', entity: { ...qwen, summary: { en: 'My Qwen.' } } });
+    expect(await h.getEntity({ type: 'getEntity', id: 'qwen' })).toMatchObject({
+      edited: true,
+      bundled: true,
+    });
+    await h.revertEntity({ type: 'revertEntity', id: 'qwen' });
+    expect(await h.getEntity({ type: 'getEntity', id: 'qwen' })).toMatchObject({
+      entity: qwen,
+      edited: false,
+    });
     // A pack entity the reader deletes stays deleted through the next version.
     await h.deleteEntity({ type: 'deleteEntity', id: 'qwen' });
     net.serve(URL_A, await packText([variant('llama', 'v1'), qwen], { version: '3' }));
