@@ -25,7 +25,7 @@ type Structure = 'chrome' | 'content' | 'neutral';
  */
 export class ChromeDetector {
   private structures = new WeakMap<Element, Structure>();
-  private classWords = new WeakMap<Element, boolean>();
+  private classWords = new WeakMap<Element, ClassWords>();
   private readonly words: RegExp | undefined;
 
   /** `chromeWords`: class and id words of widgets (lib/match/lexicons.ts), an alternation. */
@@ -40,10 +40,13 @@ export class ChromeDetector {
 
   isChrome(element: Element): boolean {
     if (this.structure(element) === 'chrome') return true;
+    // The nearest words decide: an article's "entry-content" inside a layout's "l-sidebar-fixed"
+    // wrapper is the article.
     let el: Element | null = element;
     for (let depth = 0; el && depth <= CHROME_CLASS_DEPTH; depth++, el = el.parentElement) {
       if (el.localName === 'body' || el.localName === 'html') break;
-      if (this.hasChromeWords(el)) return true;
+      const words = this.classWordsOf(el);
+      if (words !== 'none') return words === 'chrome';
     }
     return false;
   }
@@ -72,13 +75,21 @@ export class ChromeDetector {
     return own;
   }
 
-  private hasChromeWords(el: Element): boolean {
+  /** What an element's class and id words say: a widget's (chrome wins), the content's, or nothing. */
+  private classWordsOf(el: Element): ClassWords {
     let known = this.classWords.get(el);
     if (known === undefined) {
       const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
       // camelCase words count as words too ("mbArticleShareBtn" has "Share").
       const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
-      known = words.length > 1 && !!this.words?.test(words);
+      known =
+        words.length <= 1
+          ? 'none'
+          : this.words?.test(words)
+            ? 'chrome'
+            : CONTENT_WORDS.test(words)
+              ? 'content'
+              : 'none';
       this.classWords.set(el, known);
     }
     return known;
@@ -135,6 +146,11 @@ export function isRightsNotice(block: TextBlock): boolean {
     block.text.replace(/\s+/g, ' ').trim().length <= 240
   );
 }
+
+type ClassWords = 'chrome' | 'content' | 'none';
+
+/** Class and id words of an article's own text: nearer than a widget's word, they keep it content. */
+const CONTENT_WORDS = /(?:^|[\s_-])(?:content|entry|article|story|post|main)(?:$|[\s_-])/i;
 
 /** How many ancestors of a block (besides itself) have their class and id words read. */
 const CHROME_CLASS_DEPTH = 4;

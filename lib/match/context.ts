@@ -79,7 +79,7 @@ export function sentenceAround(text: string, start: number, end: number): [numbe
 const NAME_CONTINUATIONS =
   /^(?:Pro|Ultra|Nano|Flash|Advanced|Sonnet|Opus|Haiku|Chat|AI|Code|Coder|Instant|Turbo|Large|Max|Mini|Plus|Lite|Vision|Assistant|Smart|App|API|Cloud|Studio|Desk|Team|Enterprise|Live|Search)$/;
 const KIN_OR_TITLE =
-  /(?:\b(?:daughter|son|wife|husband|mother|father|mum|mom|dad|uncle|aunt|brother|sister|cousin|nephew|niece|chef|Mr|Mrs|Ms|Dr|Saint|St|Apache|NASA|NASA's|Project)\.?\s+|[小老阿]|(?:女儿|儿子|孩子|闺女|女兒|兒子)[^，。,]{0,3}|名叫|叫做)$/;
+  /(?:\b(?:daughter|son|wife|husband|mother|father|mum|mom|dad|uncle|aunt|brother|sister|cousin|nephew|niece|chef|Mr|Mrs|Ms|Dr|Saint|St|Apache|NASA|NASA's|Project)\.?\s+|[小老阿]|(?:女儿|儿子|孩子|闺女|女兒|兒子)[^，。,]{0,3}|名叫|叫做|\d{1,3}\s*[岁歲]的?|拳王|球星|歌手|演员|演員|选手|選手|教练|教練)$/;
 // "Facebook parent Meta", "臉書母公司Meta": the name before is the product the owner is named for.
 const OWNED_BY = /^(?:'s)?\s*(?:parent(?: company)?|owner)\s+[A-Z]|^的?母公司/;
 const PERSON_VERBS =
