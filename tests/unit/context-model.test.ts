@@ -18,9 +18,10 @@ const matcher = new AliasMatcher(
     { text: 'Meta', entityId: 'meta', caseSensitive: true, ambiguous: true },
     { text: 'Facebook', entityId: 'meta', caseSensitive: true, ambiguous: true },
     { text: '臉書', entityId: 'meta', ambiguous: true },
+    { text: '阿里', entityId: 'alibaba', ambiguous: true },
   ],
   { 'deepseek-r1': ['deepseek'], deepseek: ['deepseek-r1'], step: ['stepfun'], stepfun: ['step'] },
-  { cues: CUE_LEXICONS, companies: ['amazon', 'deepseek', 'openai', 'stepfun', 'meta'] },
+  { cues: CUE_LEXICONS, companies: ['amazon', 'deepseek', 'openai', 'stepfun', 'meta', 'alibaba'] },
 );
 const found = (text: string) => matcher.findResolved(text).map((m) => text.slice(m.start, m.end));
 
@@ -38,6 +39,13 @@ describe('context model', () => {
     expect(found('Yahoo could have bought Facebook when it had the chance, investors said.')).toEqual([
       'Facebook',
     ]);
+  });
+
+  it('reads a Chinese name after an age or a role as a person, and not on every news verb', () => {
+    expect(found('阿里公司股价上涨。')).toEqual(['阿里']);
+    expect(found('29岁的阿里复出，作为挑战者，他两次被拳王击倒。')).toEqual([]);
+    expect(found('第二年，37岁的阿里宣布退出职业拳坛。')).toEqual([]);
+    expect(found('拳王阿里发布声明。')).toEqual([]);
   });
 
   it('reads a capitalised word after a company name as its product, not a surname', () => {

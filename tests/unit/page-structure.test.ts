@@ -52,6 +52,12 @@ describe('page chrome', () => {
     ['<div class="content shadow"><p id="x">Read more</p></div>', false],
     ['<div role="navigation"><p id="x">Menu</p></div>', true],
     ['<div class="pinglun-list"><p id="x">用户评论</p></div>', true],
+    // The nearest words decide: the article's own wrapper inside a layout named for its sidebar.
+    [
+      '<div class="l-sidebar-fixed"><div class="col"><div class="c-entry-content"><p id="x">Text</p></div></div></div>',
+      false,
+    ],
+    ['<div class="c-entry-content"><div class="related-links"><p id="x">More</p></div></div>', true],
     ['<div class="pingpong"><p id="x">乒乓</p></div>', false],
   ])('%s → %s', (html, chrome) => {
     document.body.innerHTML = html;
