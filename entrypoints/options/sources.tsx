@@ -159,9 +159,10 @@ export function DataSourcesTab({
         });
         if (!outcome.ok)
           return onStatus(
-            fmt(t.checkFailed, {
+            fmt(t.changeFailed, {
               title: review.title,
-              reason: `${t.reasons[outcome.reason]}: ${outcome.message}`,
+              reason: t.reasons[outcome.reason],
+              message: outcome.message,
             }),
           );
         onStatus(fmt(t.accepted, { title: review.title, version: review.toVersion }));
@@ -198,7 +199,13 @@ export function DataSourcesTab({
   const setOptions = async (id: string, options: { enabled?: boolean; position?: number }) => {
     const outcome = await request({ type: 'setPackOptions', id, ...options });
     if (!outcome.ok)
-      onStatus(fmt(t.checkFailed, { title: id, reason: `${t.reasons[outcome.reason]}: ${outcome.message}` }));
+      onStatus(
+        fmt(t.changeFailed, {
+          title: outcome.pack ? titleOf(outcome.pack) : id,
+          reason: t.reasons[outcome.reason],
+          message: outcome.message,
+        }),
+      );
     reload();
   };
 

@@ -15,7 +15,7 @@ export class LayerError extends Error {
   override name = 'LayerError';
   constructor(readonly problems: string[]) {
     super(
-      `The change would leave the data inconsistent, so nothing was changed: ${problems.slice(0, 5).join('; ')}` +
+      `The result would be inconsistent: ${problems.slice(0, 5).join('; ')}` +
         (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''),
     );
   }

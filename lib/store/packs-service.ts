@@ -19,6 +19,7 @@ import type {
 import { verifyPack, type Pack } from '../packs/format';
 import { PackKeyError, keyFingerprint } from '../packs/keys';
 import { applyReview, diffDatasets } from '../packs/review';
+import { checkIntegrity } from '../data/integrity';
 import { fetchPackBytes, parsePackUrl, type FetchLike } from '../packs/fetch';
 import { scheduleTable, type AssayDb, type PackVersion, type StoredPack } from './db';
 import { LayerError, applyLayers, mergeStored } from './layers';
@@ -127,6 +128,13 @@ export function createPackHandlers(ctx: PackContext): Pick<Handlers, PackRequest
       ...(ctx.maxBytes !== undefined && { maxBytes: ctx.maxBytes }),
     });
     if (!result.ok) throw new PackRefusal(result.reason, result.message);
+    const problems = ownProblems(result.pack.dataset);
+    if (problems.length)
+      throw new PackRefusal(
+        'schema',
+        `The pack's data is inconsistent: ${problems.slice(0, 5).join('; ')}` +
+          (problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''),
+      );
     return versionOf(result.pack, now());
   };
 
@@ -401,6 +409,14 @@ export function createPackHandlers(ctx: PackContext): Pick<Handlers, PackRequest
     for (const [order, row] of rows.entries())
       if (row.order !== order) await db.packs.update(row.id, { order });
   }
+}
+
+/**
+ * Integrity problems of a pack's data on its own: all but links to entities it does not hold,
+ * which may be the bundled data's (the merged result is checked again when a version is accepted).
+ */
+function ownProblems(dataset: Dataset): string[] {
+  return checkIntegrity(dataset).filter((p) => !/unknown entity "/.test(p));
 }
 
 /** The pending version a decision is about; refuses when a newer one replaced it meanwhile. */

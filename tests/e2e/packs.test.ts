@@ -141,7 +141,7 @@ async function packOf(id: string, name: string): Promise<string | undefined> {
   if (!item) throw new Error(`no entry ${id} for "${name}"`);
   return item.pack;
 }
-declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> }; permissions: unknown };
 
 // The last version reviewed: serving it again finds the subscription up to date.
 let rejectedText = '';
@@ -150,6 +150,32 @@ const packItem = () => options.locator('li.pack[data-id="e2e-pack"]');
 const status = () => options.locator('.status').innerText();
 
 describe('subscribing to a pack', () => {
+  it('asks for the https origin’s permission in the click; refused, nothing is fetched or stored', async () => {
+    // The browser's prompt cannot be answered headless: the options page's API is replaced by one
+    // that records the request and answers as a reader who declines.
+    await options.evaluate(() => {
+      const w = window as unknown as { asked: unknown[] };
+      w.asked = [];
+      (
+        chrome as unknown as { permissions: { request: (p: unknown) => Promise<boolean> } }
+      ).permissions.request = async (p) => {
+        w.asked.push(p);
+        return false;
+      };
+    });
+    await options.getByLabel('Pack address (https)').fill('https://packs.example.org/assay/pack.json');
+    await options.getByLabel(/public key/).fill(TEST_PUBLIC);
+    await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await expect
+      .poll(() => options.locator('[role="alert"]').innerText())
+      .toMatch(/Not subscribed: permission to reach the site was not given/);
+    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
+      { origins: ['https://packs.example.org/*'] },
+    ]);
+    expect(await options.locator('li.pack').count()).toBe(0);
+    expect(outside).toEqual([]);
+  });
+
   it('refuses a key that did not sign the pack, and subscribes nothing', async () => {
     server.answer = { body: await pack([yiShort, entity('01-ai')], '1') };
     const other = await generateKeyPair();
@@ -285,6 +311,57 @@ describe('refused versions leave the data unchanged and say why', () => {
       .poll(() => packItem().locator('.pack-error').innerText())
       .toMatch(/the server could not be reached/);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('several packs', () => {
+  it('a second pack from a file: conflicts are shown and the reader’s order decides', async () => {
+    // The notes the entity's links cite stay, or the pack would be refused as inconsistent.
+    const kept = ['eleutherai-on-nyt', 'f-trained-from-scratch-claim', 'mmlu-questioned'];
+    const fileYi: Entity = { ...yiFull, notes: yiFull.notes.filter((n) => kept.includes(n.id)) };
+    const meta: PackMeta = {
+      id: 'e2e-file-pack',
+      title: 'Assay e2e file pack',
+      publisher: 'Assay e2e tests',
+      version: 'f1',
+      asOf: '2026-11-30',
+      licence: 'Test data copied from the bundled dataset',
+    };
+    const text = serializePack(
+      await signPack(
+        { schemaVersion: 1, version: 'f1', asOf: meta.asOf, entities: [fileYi] },
+        meta,
+        TEST_PRIVATE,
+      ),
+    );
+    await options.getByRole('radio', { name: /From a file/ }).check();
+    await options.setInputFiles('#pack-file', {
+      name: 'pack.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await options.getByLabel(/public key/).fill(TEST_PUBLIC);
+    await options.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await expect.poll(status).toMatch(/Subscribed to “Assay e2e file pack”/);
+    await options.getByRole('button', { name: 'Accept all' }).click();
+    await expect.poll(status).toMatch(/Accepted version f1/);
+    const filePack = options.locator('li.pack[data-id="e2e-file-pack"]');
+    await expect.poll(() => filePack.innerText()).toMatch(/added from a file/);
+    // The first subscription comes first and wins; the disagreement is listed.
+    expect(await entityNotes('yi-34b')).toBe(yiFull.notes.length);
+    const conflict = options.locator('table.conflicts tr[data-id="yi-34b"]');
+    await expect
+      .poll(() => conflict.innerText())
+      .toMatch(/Yi-34B\s+Assay e2e test pack\s+Assay e2e file pack/);
+    expect(await axeViolations(options)).toEqual([]);
+
+    await filePack.getByRole('button', { name: 'Move up: Assay e2e file pack' }).click();
+    await expect.poll(() => entityNotes('yi-34b')).toBe(kept.length);
+    await expect
+      .poll(() => conflict.innerText())
+      .toMatch(/Yi-34B\s+Assay e2e file pack\s+Assay e2e test pack/);
+    await filePack.getByRole('button', { name: /Remove/ }).click();
+    await expect.poll(() => entityNotes('yi-34b')).toBe(yiFull.notes.length);
   });
 });
 

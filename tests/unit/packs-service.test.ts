@@ -451,6 +451,16 @@ describe('refusals leave the data unchanged and say why', () => {
       /older than the one in use/,
     ],
     [
+      'a pack whose own data is inconsistent (a link to a note it does not have)',
+      async () => {
+        const yi = byId('yi-34b');
+        const base = [{ id: 'llama', relation: 'architecture-reuse' as const, notes: ['not-there'] }];
+        net.serve(URL_A, await packText([{ ...yi, links: { ...yi.links, base } }], { version: '2' }));
+      },
+      'schema',
+      /inconsistent: entities\[yi-34b\]\.links\.base\.0\.notes: no note "not-there"/,
+    ],
+    [
       'a pack that breaks the source rules',
       async () => {
         const bad = variant('llama', 'v2');
