@@ -17,6 +17,12 @@ import type { AliasRecord, Candidate } from './types';
 const CJK_VERSION =
   /^ ?(?:[vV]?\d{1,2}(?:\.\d+)*|[A-Z]\d{1,2}|\d{3}[A-Z])(?: (?:Turbo|Pro|Max|Ultra|Lite|Plus|Mini|Flash))?(?![A-Za-z0-9.]| ?[年月日号號亿億万萬千百个個家名位款代次条條人天周週元岁歲分秒项項张張台臺块塊%％倍])/;
 
+/** A hyphenated edition after a Latin model name ("Qwen-Turbo", "Qwen-Long"); not "-based". */
+const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
+
+/** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
+const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?![\w.])/;
+
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
 const SPLIT_SCORE = 0.95;
 
@@ -119,7 +125,7 @@ export class ExactStage {
     const start = norm.origin[ns]!;
     let end = norm.origin[ne - 1]! + 1;
     end = endAtWordBoundary(text, start, end);
-    if (end < 0 || inFileName(text, start, end)) return null;
+    if (end < 0 || inFileName(text, start, end) || DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
     // letters ("Open AI", "Deep Seek"), or between Chinese and Latin, which Chinese typesetting
     // spaces apart ("海螺 AI"); "A 100" is not "A100".
@@ -139,11 +145,17 @@ export class ExactStage {
     }
     // The text's spelling, for case-sensitive aliases only (most keys have none).
     let surface: string | undefined;
-    // Chinese text attaches versions without a space ("文心一言4.0"): the version joins the mention.
-    const version =
-      text.charCodeAt(end - 1) >= 0x2e80 && !info.records.every((r) => this.companies.has(r.entityId))
+    // Chinese text attaches versions without a space ("文心一言4.0"), and a Latin name takes a
+    // hyphenated edition ("Qwen-Turbo"): either joins the mention. (A company has neither: "谷歌V8"
+    // is Google's V8 engine.)
+    const product = !info.records.every((r) => this.companies.has(r.entityId));
+    const version = !product
+      ? null
+      : text.charCodeAt(end - 1) >= 0x2e80
         ? CJK_VERSION.exec(text.slice(end, end + 16))
-        : null;
+        : isWordCode(text.charCodeAt(end - 1))
+          ? LATIN_EDITION.exec(text.slice(end, end + 12))
+          : null;
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
       // A name that is also a phrase ("Step-1" and "Step 1") is that name only as it is spelt.

@@ -43,11 +43,11 @@ const EDITIONS =
  * to the token. Only runs with a
  * digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
-const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|v?\d{1,2}(?:\.\d+)*[A-Za-z]?)`;
+const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|\d{3}[A-Z]|v?\d{1,2}(?:\.\d+)*[A-Za-z]?)`;
 /** A checkpoint's size after a spaced version ("Llama 3.1 70B", "Qwen 2.5 72B"). */
 const SIZE = String.raw`(?: \d{1,4}(?:\.\d+)?[BbMm])?`;
 export const MODEL_TOKEN = new RegExp(
-  String.raw`(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?:(?: (?:${EDITIONS}))+ ${VERSION}${SIZE}|(?: ${VERSION}${SIZE}(?:[- ](?:${EDITIONS}))*))?(?![A-Za-z0-9\u00c0-\u024f])`,
+  String.raw`(?<![A-Za-z0-9\u00c0-\u024f])[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*(?:(?: (?:${EDITIONS}))+ ${VERSION}${SIZE}|(?: ${VERSION}${SIZE})?(?:[- ](?:${EDITIONS}))*)(?![A-Za-z0-9\u00c0-\u024f])`,
   'gu',
 );
 /** Edition words and then a spaced version, at a position ("Opus 5" in "Claude Opus 5"). */
@@ -167,6 +167,8 @@ export class FuzzyLinker {
     // as written: it never justifies a link on its own, nor a correction.
     const space = token.lastIndexOf(' ');
     const bareVersion = space >= 0 && /^\d+(?:\.\d+)*$/.test(token.slice(space + 1));
+    // A name that has its version already is not versioned again: "Qwen-7B 7" is a table's next cell.
+    if (bareVersion && /\d/.test(token.slice(0, space))) return undefined;
     // A spaced number above 9 is a score or a count, not a version ("SWE-bench 70.3", "Internet
     // 19.36 small"); a size ("72B") is not a bare number.
     const spaced = / v?(\d+)(?:\.\d+)*(?= |$)/.exec(token);

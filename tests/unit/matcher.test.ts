@@ -157,3 +157,43 @@ describe('names as Chinese and technical writing spell them', () => {
     expect(spans('The Amazon River is long; Amazon AI models are trained near it.')).toEqual([]);
   });
 });
+
+describe('Latin names with editions, chip numbers and addresses', () => {
+  const names: AliasRecord[] = [
+    { text: 'Qwen', entityId: 'qwen' },
+    { text: 'Qwen-7B', entityId: 'qwen' },
+    { text: 'GPT-4o', entityId: 'gpt-4o' },
+    { text: 'Ascend', entityId: 'ascend', caseSensitive: true, ambiguous: true },
+    { text: 'Huawei', entityId: 'huawei' },
+    { text: 'Grok', entityId: 'grok' },
+    { text: 'Alibaba', entityId: 'alibaba' },
+  ];
+  const m = new AliasMatcher(
+    names,
+    { ascend: ['huawei'] },
+    { cues: CUE_LEXICONS, companies: ['alibaba', 'huawei'] },
+  );
+  const spans = (text: string) => m.findResolved(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('takes a hyphenated edition into a model’s name, never into a company’s', () => {
+    expect(spans('Qwen-Turbo and Qwen-Long got cheaper; Alibaba-Pro is not a model.')).toEqual([
+      ['Qwen-Turbo', 'qwen'],
+      ['Qwen-Long', 'qwen'],
+      ['Alibaba', 'alibaba'],
+    ]);
+    expect(spans('Qwen-based apps')).toEqual([['Qwen', 'qwen']]);
+  });
+
+  it('reads an edition after a versioned name and a chip number after a spaced name as one name', () => {
+    expect(spans('OpenAI unveiled GPT-4o mini today.')).toEqual([['GPT-4o mini', 'gpt-4o']]);
+    expect(spans('Huawei will test the Ascend 910D chip.')).toEqual([
+      ['Huawei', 'huawei'],
+      ['Ascend 910D', 'ascend'],
+    ]);
+  });
+
+  it('does not version a name twice, nor read a web address as a mention', () => {
+    expect(spans('Qwen-7B 7 First open-source model')).toEqual([['Qwen-7B', 'qwen']]);
+    expect(spans('The chatbot is at Grok.com, and Grok answers.')).toEqual([['Grok', 'grok']]);
+  });
+});
