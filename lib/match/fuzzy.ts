@@ -52,6 +52,8 @@ export const MODEL_TOKEN = new RegExp(
 );
 /** Edition words and then a spaced version, at a position ("Opus 5" in "Claude Opus 5"). */
 const EDITIONS_THEN_VERSION = new RegExp(String.raw`(?:${EDITIONS})(?: (?:${EDITIONS}))* ${VERSION}`, 'y');
+/** An edition word at a position: a token may hold the space before it ("GPT-4o mini"). */
+const EDITION_AT = new RegExp(String.raw`(?:${EDITIONS})`, 'y');
 /** Edition words that end a name before its version ("Claude Opus" → "Claude"). */
 const TRAILING_EDITIONS = new RegExp(String.raw`(?: (?:${EDITIONS}))+$`);
 
@@ -66,14 +68,14 @@ export function modelTokens(text: string): { start: number; end: number }[] {
   for (let d = 0; d < text.length; d++) {
     if (!isDigitAt(text, d) || d < pos) continue;
     // Back up from the digit to a place no match spans: a character a token never holds, or a
-    // space not followed by a version. (A token holds a space only before its version and before
-    // edition words after it; a match across an edition's space holds that version's digit, met first.)
+    // space followed by neither a version nor an edition word (a token holds a space only there).
     let s = d;
     for (;;) {
       while (s > pos && isTokenCharAt(text, s - 1)) s--;
       if (s - 1 < pos || text.charCodeAt(s - 1) !== 0x20) break;
       EDITIONS_THEN_VERSION.lastIndex = s;
-      if (!isVersionAt(text, s) && !EDITIONS_THEN_VERSION.test(text)) break;
+      EDITION_AT.lastIndex = s;
+      if (!isVersionAt(text, s) && !EDITIONS_THEN_VERSION.test(text) && !EDITION_AT.test(text)) break;
       s--;
     }
     MODEL_TOKEN.lastIndex = s;
