@@ -21,7 +21,7 @@ const CJK_VERSION =
 const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
 
 /** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
-const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?![\w.])/;
+const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?!\w|\.\w)/;
 
 /** Confidence given to a name matched with a separator the alias does not have ("Open AI"). */
 const SPLIT_SCORE = 0.95;

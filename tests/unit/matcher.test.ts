@@ -195,5 +195,6 @@ describe('Latin names with editions, chip numbers and addresses', () => {
   it('does not version a name twice, nor read a web address as a mention', () => {
     expect(spans('Qwen-7B 7 First open-source model')).toEqual([['Qwen-7B', 'qwen']]);
     expect(spans('The chatbot is at Grok.com, and Grok answers.')).toEqual([['Grok', 'grok']]);
+    expect(spans('It is accessible through Grok.com. Grok answers.')).toEqual([['Grok', 'grok']]);
   });
 });
