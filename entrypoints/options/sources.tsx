@@ -222,10 +222,17 @@ export function DataSourcesTab({
         onCheck={(id) => check(id)}
         onCheckFile={(id, file) => check(id, file)}
         onReview={(id) => void openReview(id).catch(fail)}
-        onEnabled={(id, enabled) => void setOptions(id, { enabled }).catch(fail)}
+        onEnabled={(id, enabled) => {
+          setOverview((o) => o && { ...o, packs: o.packs.map((p) => (p.id === id ? { ...p, enabled } : p)) });
+          void setOptions(id, { enabled }).catch(fail);
+        }}
         onMove={(id, position) => void setOptions(id, { position }).catch(fail)}
         onRemove={(id) => void remove(id).catch(fail)}
-        onSchedule={(enabled) => void request({ type: 'setPackSchedule', enabled }).then(reload, fail)}
+        onSchedule={(enabled) => {
+          // Shown at once: a controlled checkbox would otherwise flip back until the list reloads.
+          setOverview((o) => o && { ...o, scheduled: enabled });
+          void request({ type: 'setPackSchedule', enabled }).then(reload, fail);
+        }}
       />
       {review && (
         <PackReview

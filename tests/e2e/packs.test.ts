@@ -131,6 +131,17 @@ async function entityNotes(id: string): Promise<number | null> {
   )) as { data: { entity: { notes: unknown[] } } | null };
   return reply.data ? reply.data.entity.notes.length : null;
 }
+/** The background's alarms (the daily pack check is the only one Assay sets). */
+async function alarms(): Promise<{ name: string; periodInMinutes?: number }[]> {
+  return browser.worker.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: { alarms: { getAll: () => Promise<{ name: string; periodInMinutes?: number }[]> } };
+      }
+    ).chrome.alarms.getAll(),
+  );
+}
+
 /** The pack an entry's shown version comes from, if any (looked up by name). */
 async function packOf(id: string, name: string): Promise<string | undefined> {
   const reply = (await options.evaluate(
@@ -214,6 +225,17 @@ describe('subscribing to a pack', () => {
     expect(item).toMatch(/Data as of\s+2026-11-30/);
     expect(item).toContain(packUrl);
     expect(await entityNotes('yi-34b')).toBe(yiShort.notes.length);
+
+    // A daily check is scheduled while the subscription exists, unless the reader turns it off.
+    await expect
+      .poll(alarms)
+      .toEqual([expect.objectContaining({ name: 'assay-pack-check', periodInMinutes: 1440 })]);
+    const daily = options.getByRole('checkbox', { name: 'Check subscriptions by address once a day' });
+    await daily.uncheck();
+    await expect.poll(alarms).toEqual([]);
+    await expect.poll(() => packItem().innerText()).toMatch(/Next check\s+not scheduled/);
+    await daily.check();
+    await expect.poll(alarms).toHaveLength(1);
 
     // The entry list names the pack an entry comes from.
     await options.getByRole('tab', { name: 'Entries' }).click();
@@ -387,5 +409,6 @@ describe('privacy', () => {
     expect(await packOf('01-ai', '01.AI')).toBeUndefined();
     expect(await packOf('yi-34b', 'Yi-34B')).toBeUndefined();
     expect(await options.locator('li.pack').count()).toBe(0);
+    await expect.poll(alarms).toEqual([]);
   });
 });
