@@ -28,11 +28,9 @@ export function PackReview({ review, strings, busy, onAccept, onReject, onClose 
   return (
     <section class="pack-review" aria-labelledby="review-title">
       <h2 id="review-title" tabIndex={-1}>
-        {fmt(t.reviewTitle, {
-          title: review.title,
-          from: review.fromVersion ? `${review.fromVersion} ` : '',
-          to: review.toVersion,
-        })}
+        {review.fromVersion
+          ? fmt(t.reviewTitle, { title: review.title, from: review.fromVersion, to: review.toVersion })
+          : fmt(t.reviewFirst, { title: review.title, to: review.toVersion })}
       </h2>
       <p>{fmt(t.reviewCounts, review.counts)}</p>
       <ul class="review-entities">
