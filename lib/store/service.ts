@@ -224,9 +224,11 @@ export function createService(
 
   const summary = async (): Promise<ChangeSummary> => {
     const user = (await allRows()).filter((r) => r.origin === 'user');
+    // An edit of a pack's entry is an edit too: a reset brings the pack's version back.
+    const lower = await lowerVersions();
     return {
-      edited: user.filter((r) => bundledById.has(r.id)).length,
-      created: user.filter((r) => !bundledById.has(r.id)).length,
+      edited: user.filter((r) => lower.has(r.id)).length,
+      created: user.filter((r) => !lower.has(r.id)).length,
       deleted: degraded ? 0 : await db.tombstones.count(),
     };
   };

@@ -561,9 +561,19 @@ describe('several packs', () => {
     const { handlers: h } = service();
     const a = await subscribed(h, [qwen]);
     await h.acceptPack({ type: 'acceptPack', id: a.id, key: a.pending!.key, entities: 'all' });
+    await h.putEntity({ type: 'putEntity', entity: { ...qwen, summary: { en: 'Mine.' } } });
+    // An edit of a pack's entry counts as an edit, not a creation.
+    expect(await h.getChangeSummary({ type: 'getChangeSummary' })).toEqual({
+      edited: 1,
+      created: 0,
+      deleted: 0,
+    });
     await h.resetData({ type: 'resetData' });
-    expect((await h.listEntities({ type: 'listEntities' })).items.find((i) => i.id === 'qwen')?.pack).toBe(
-      'test-pack',
+    expect((await h.listEntities({ type: 'listEntities' })).items.find((i) => i.id === 'qwen')).toMatchObject(
+      {
+        pack: 'test-pack',
+        edited: false,
+      },
     );
   });
 });
