@@ -88,23 +88,27 @@ export function mergeLayers(layers: Layers): MergeResult {
   for (const id of [...supplies.keys()].sort(compare)) {
     const list = supplies.get(id)!;
     const [winner] = list as [Supply, ...Supply[]];
-    const key = (s: Supply) => (s.entity === DELETED ? '' : canonicalJson(s.entity));
-    const winnerKey = key(winner);
     if (winner.entity !== DELETED) entities.push({ entity: winner.entity, from: winner.layer });
-    const versions = new Set(list.map(key));
-    // A deletion nobody else supplies is not a conflict, just nothing.
-    if (versions.size < 2) continue;
-    const packKeys = new Set(list.filter((s) => s.layer.kind === 'pack').map(key));
+    // One supply cannot disagree with itself (and a lone deletion is just nothing).
+    if (list.length < 2) continue;
+    // Copies with the same key order are the same data: the native form tells them apart fast.
+    const plain = list.map((s) => (s.entity === DELETED ? '' : JSON.stringify(s.entity)));
+    if (plain.every((p) => p === plain[0])) continue;
+    // Each version's canonical form once: merging runs over every entity on each pack change.
+    const keys = list.map((s) => (s.entity === DELETED ? '' : canonicalJson(s.entity)));
+    const winnerKey = keys[0];
+    if (new Set(keys).size < 2) continue;
+    const packKeys = new Set(keys.filter((_, i) => list[i]!.layer.kind === 'pack'));
     const named = list.find((s) => s.entity !== DELETED)!.entity as Entity;
     conflicts.push({
       id,
       name: named.name.en,
       winner: winner.layer,
       deleted: winner.entity === DELETED,
-      layers: list.map((s) => ({ layer: s.layer, sameAsWinner: key(s) === winnerKey })),
+      layers: list.map((s, i) => ({ layer: s.layer, sameAsWinner: keys[i] === winnerKey })),
       packsDisagree: packKeys.size > 1,
       userOverridesPack:
-        winner.layer.kind === 'user' && list.some((s) => s.layer.kind === 'pack' && key(s) !== winnerKey),
+        winner.layer.kind === 'user' && list.some((s, i) => s.layer.kind === 'pack' && keys[i] !== winnerKey),
     });
   }
   return { entities, conflicts };

@@ -113,7 +113,7 @@ export function createDb(
     tombstones: '&id',
     meta: '&key',
   });
-  // Version 2: subscribed data packs. Existing tables are kept as they are.
-  db.version(2).stores({ packs: '&id, order' });
+  // Version 2: subscribed data packs, and entities indexed by the pack they come from.
+  db.version(2).stores({ entities: '&id, type, origin, packId', packs: '&id, order' });
   return db;
 }

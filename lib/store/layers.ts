@@ -31,14 +31,20 @@ export function packLayers(packs: readonly StoredPack[]): PackLayer[] {
 
 /** The merge of every layer as the database holds them now. */
 export async function mergeStored(db: AssayDb, bundled: Dataset): Promise<MergeResult> {
+  return (await readLayers(db, bundled)).merge;
+}
+
+/** The stored rows and the merge of every layer, read in one transaction. */
+async function readLayers(db: AssayDb, bundled: Dataset) {
   return db.transaction('r', db.entities, db.tombstones, db.packs, async () => {
     const rows = await db.entities.toArray();
     const deleted = (await db.tombstones.toCollection().primaryKeys()) as string[];
-    return mergeLayers({
+    const merge = mergeLayers({
       bundled: bundled.entities,
       packs: packLayers(await db.packs.toArray()),
       user: userLayerFromRows(rows, deleted),
     });
+    return { rows, merge };
   });
 }
 
@@ -62,8 +68,7 @@ export async function applyLayers(
   options: { tolerateDanglingLinks?: boolean } = {},
 ): Promise<LayerWrite> {
   return db.transaction('rw', db.entities, db.tombstones, db.packs, async () => {
-    const rows = await db.entities.toArray();
-    const merge = await mergeStored(db, bundled);
+    const { rows, merge } = await readLayers(db, bundled);
     const before = new Set(
       integrity(
         rows.map((r) => r.data),
@@ -109,5 +114,6 @@ function integrity(entities: Entity[], bundled: Dataset): string[] {
 }
 
 function same(a: Entity, b: Entity): boolean {
-  return a === b || canonicalJson(a) === canonicalJson(b);
+  // The native form first: a stored copy keeps its key order, so most rows end the check there.
+  return a === b || JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 }

@@ -91,18 +91,9 @@ export function createPackHandlers(ctx: PackContext): Pick<Handlers, PackRequest
     if (!row) throw new HandlerError(`No subscription "${id}".`, 'not-found');
     return row;
   };
-  const shownCounts = async () => {
-    const counts = new Map<string, number>();
-    await db.entities
-      .where('origin')
-      .equals('pack')
-      .each((row) => {
-        if (row.packId) counts.set(row.packId, (counts.get(row.packId) ?? 0) + 1);
-      });
-    return counts;
-  };
-  const view = async (row: StoredPack, counts?: Map<string, number>): Promise<PackView> =>
-    toView(row, (counts ?? (await shownCounts())).get(row.id) ?? 0);
+  /** How many entries show a pack's version (an index count: no row is read). */
+  const shown = (id: string) => db.entities.where('packId').equals(id).count();
+  const view = async (row: StoredPack): Promise<PackView> => toView(row, await shown(row.id));
   const packsChanged = () => ctx.onPacksChanged?.();
 
   /** The bytes of a version: the text given, else a download from the subscription's address. */
@@ -147,8 +138,7 @@ export function createPackHandlers(ctx: PackContext): Pick<Handlers, PackRequest
       const meta = { version: bundled.version, asOf: bundled.asOf };
       if (ctx.degraded()) return { packs: [], conflicts: [], scheduled: false, bundled: meta };
       const rows = await sorted();
-      const counts = await shownCounts();
-      const packs = await Promise.all(rows.map((r) => view(r, counts)));
+      const packs = await Promise.all(rows.map((r) => view(r)));
       const conflicts: PackConflictView[] = rows.length
         ? (await mergeStored(db, bundled)).conflicts
             .filter((c) => c.layers.some((l) => l.layer.kind === 'pack'))

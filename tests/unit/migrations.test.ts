@@ -92,6 +92,7 @@ describe('migrations', () => {
     await db.open();
     expect(db.verno).toBe(2);
     expect(await db.packs.count()).toBe(0);
+    expect(db.entities.schema.indexes.map((i) => i.name).sort()).toEqual(['origin', 'packId', 'type']);
     expect(await db.entities.count()).toBe(3);
     expect(await db.tombstones.get('alibaba')).toMatchObject({ deletedAt: 1 });
 
