@@ -86,7 +86,16 @@ describeInFirefox('Firefox: reload and uninstall leave nothing behind', () => {
     await asker.evaluate(() => {
       setTimeout(() => (globalThis as unknown as ExtensionGlobal).browser.runtime.reload(), 50);
     });
-    await page.bringToFront();
+    // The reload closes the options tab under the driver, which may then refuse to switch tabs for
+    // a moment ("BrowsingContext does no longer exist"): retried until the page is in front.
+    await expect
+      .poll(() =>
+        page.bringToFront().then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
     // The new instance has run once it has registered its own mention highlight.
     await expect.poll(() => page.evaluate(pageNewScriptMarks), { timeout: 15_000 }).toBe(true);
     expect(await page.evaluate(pageCardState, card)).toEqual({ hosts: 0, displayed: false, hit: false });
