@@ -125,7 +125,10 @@ export class ExactStage {
     const start = norm.origin[ns]!;
     let end = norm.origin[ne - 1]! + 1;
     end = endAtWordBoundary(text, start, end);
-    if (end < 0 || inFileName(text, start, end) || DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
+    if (end < 0 || inFileName(text, start, end)) return null;
+    // (Most names are followed by a space: the checks below look further only after "." or "-".)
+    const next = text.charCodeAt(end);
+    if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
     // letters ("Open AI", "Deep Seek"), or between Chinese and Latin, which Chinese typesetting
     // spaces apart ("海螺 AI"); "A 100" is not "A100".
@@ -153,7 +156,7 @@ export class ExactStage {
       ? null
       : text.charCodeAt(end - 1) >= 0x2e80
         ? CJK_VERSION.exec(text.slice(end, end + 16))
-        : isWordCode(text.charCodeAt(end - 1))
+        : next === 0x2d && isWordCode(text.charCodeAt(end - 1))
           ? LATIN_EDITION.exec(text.slice(end, end + 12))
           : null;
     for (let r = 0; r < info.records.length; r++) {
