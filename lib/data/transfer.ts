@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { EntitySchema, IdSchema, type Entity } from '../schema';
+import { canonicalJson } from './canonical';
 
 /** Largest import accepted, in characters of JSON (about the same in bytes for ASCII). */
 export const MAX_IMPORT_CHARS = 20_000_000;
@@ -94,16 +95,6 @@ export function buildExport(
 
 /** True when two entities hold the same data (key order does not matter). */
 export function sameEntity(a: Entity, b: Entity): boolean {
-  return stableJson(a) === stableJson(b);
-}
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  // The native form first: a stored copy keeps its key order, so most comparisons end there.
+  return a === b || JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 }

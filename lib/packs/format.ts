@@ -1,14 +1,14 @@
 /**
  * Data packs: the dataset schema plus who publishes it, signed with Ed25519 so that a reader who
  * pinned the publisher's public key when subscribing can tell an untouched pack from any other.
- * The signature covers the canonical form (lib/packs/canonical) of everything but itself.
+ * The signature covers the canonical form (lib/data/canonical) of everything but itself.
  */
 import * as v from 'valibot';
 import { DatasetSchema, HttpUrlSchema, IdSchema, PartialDateSchema, type Dataset } from '../schema';
 import type { HostRegistry } from '../sources/registry';
 import { bundledRegistry } from '../sources/bundled';
 import { lintNoteSources } from '../sources/lint';
-import { canonicalBytes } from './canonical';
+import { canonicalBytes } from '../data/canonical';
 import {
   ED25519,
   PackKeyError,

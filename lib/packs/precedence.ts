@@ -5,8 +5,7 @@
  * layers supply an entity differently, the merge says which layers and which one won.
  */
 import type { Entity } from '../schema';
-import type { StoredEntity } from '../store/db';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../data/canonical';
 
 export type LayerRef = { kind: 'user' } | { kind: 'pack'; id: string } | { kind: 'bundled' };
 
@@ -55,14 +54,6 @@ export interface MergeResult {
   entities: MergedEntity[];
   /** Sorted by entity id. */
   conflicts: Conflict[];
-}
-
-/** The reader's layer from stored rows: rows of origin "user" (see lib/store/db) and tombstoned ids. */
-export function userLayerFromRows(
-  rows: readonly Pick<StoredEntity, 'origin' | 'data'>[],
-  deleted: readonly string[],
-): UserLayer {
-  return { edited: rows.filter((r) => r.origin === 'user').map((r) => r.data), deleted };
 }
 
 /** Merges the layers by precedence and lists where they disagree. */

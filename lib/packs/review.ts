@@ -4,7 +4,7 @@
  * added, changed and removed with their sources. Accepting all or some entities gives the new data.
  */
 import type { Dataset, Entity, Note, Source } from '../schema';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../data/canonical';
 
 export type Change = 'added' | 'changed' | 'removed';
 

@@ -6,8 +6,8 @@
  */
 import type { Dataset, Entity } from '../schema';
 import { checkIntegrity } from '../data/integrity';
-import { canonicalJson } from '../packs/canonical';
-import { mergeLayers, userLayerFromRows, type MergeResult, type PackLayer } from '../packs/precedence';
+import { sameEntity } from '../data/transfer';
+import { mergeLayers, type MergeResult, type PackLayer, type UserLayer } from '../packs/precedence';
 import type { AssayDb, StoredEntity, StoredPack } from './db';
 
 /** A pack change that would break the data (a link to nothing, a name two entities share). */
@@ -27,6 +27,14 @@ export function packLayers(packs: readonly StoredPack[]): PackLayer[] {
     .filter((p) => p.enabled && p.accepted)
     .sort((a, b) => a.order - b.order)
     .map((p) => ({ id: p.id, entities: p.accepted!.dataset.entities }));
+}
+
+/** The reader's layer from stored rows: rows of origin "user" (see lib/store/db) and tombstoned ids. */
+export function userLayerFromRows(
+  rows: readonly Pick<StoredEntity, 'origin' | 'data'>[],
+  deleted: readonly string[],
+): UserLayer {
+  return { edited: rows.filter((r) => r.origin === 'user').map((r) => r.data), deleted };
 }
 
 /** The merge of every layer as the database holds them now. */
@@ -90,7 +98,12 @@ export async function applyLayers(
       const origin = from.kind;
       const packId = from.kind === 'pack' ? from.id : undefined;
       const current = existing.get(entity.id);
-      if (current && current.origin === origin && current.packId === packId && same(current.data, entity))
+      if (
+        current &&
+        current.origin === origin &&
+        current.packId === packId &&
+        sameEntity(current.data, entity)
+      )
         continue;
       puts.push({
         id: entity.id,
@@ -111,9 +124,4 @@ export async function applyLayers(
 
 function integrity(entities: Entity[], bundled: Dataset): string[] {
   return checkIntegrity({ schemaVersion: 1, version: 'layers', asOf: bundled.asOf, entities });
-}
-
-function same(a: Entity, b: Entity): boolean {
-  // The native form first: a stored copy keeps its key order, so most rows end the check there.
-  return a === b || JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
 }

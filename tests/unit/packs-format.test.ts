@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import type { Dataset } from '../../lib/schema';
-import { canonicalJson } from '../../lib/packs/canonical';
+import { canonicalJson } from '../../lib/data/canonical';
 import {
   MAX_PACK_BYTES,
   serializePack,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../lib/schema';
-import { layerLabel, mergeLayers, userLayerFromRows } from '../../lib/packs/precedence';
+import { layerLabel, mergeLayers } from '../../lib/packs/precedence';
+import { userLayerFromRows } from '../../lib/store/layers';
 import { testDataset } from '../helpers/dataset';
 
 const bundled = testDataset('1').entities;
