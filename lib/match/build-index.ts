@@ -22,6 +22,9 @@ function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
       seen.add(key);
       records.push(record);
     };
+    const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
+    const company = entity.type === 'company' || entity.type === 'lab';
+    const ownNames = new Set(names.filter((n) => n !== undefined).map((n) => n.toLowerCase()));
     // Aliases first: their flags (ambiguous, case-sensitive) govern a name that is also listed.
     for (const alias of entity.aliases) {
       // A search-only name is never marked; listing it as seen keeps the entity's name unmarked too.
@@ -34,9 +37,9 @@ function aliasIndex(entities: readonly Entity[]): AliasRecord[] {
         entityId: entity.id,
         caseSensitive: alias.caseSensitive,
         ambiguous: alias.ambiguous,
+        ...(company && alias.ambiguous && !ownNames.has(alias.text.toLowerCase()) && { otherName: true }),
       });
     }
-    const names = [entity.name.en, entity.name.zh, entity.name.zhHant];
     for (const name of names) {
       if (name && !seen.has(name.toLowerCase()) && !seen.has(name)) add({ text: name, entityId: entity.id });
     }

@@ -101,6 +101,32 @@ export function otherSenseAt(text: string, start: number, end: number, company =
   return PERSON_VERBS.test(after);
 }
 
+// A platform a company's name is listed with ("Facebook, Instagram and Messenger") is an app, as
+// is the name before a user's noun ("Facebook users") or after a user's verb ("access Facebook").
+const PLATFORMS = String.raw`(?:Instagram|WhatsApp|Messenger|Threads|YouTube|TikTok|Snapchat|Twitter|LinkedIn|Reddit|Pinterest|Telegram|WeChat|Weibo|微信|微博|抖音|快手)`;
+const LISTED_WITH = String.raw`(?:,|、|，| and| or| &|和|与|與|及)\s*`;
+const PLATFORM_AFTER = new RegExp(String.raw`^${LISTED_WITH}${PLATFORMS}(?![\w])`);
+const PLATFORM_BEFORE = new RegExp(String.raw`${PLATFORMS}${LISTED_WITH}$`);
+const USER_NOUN =
+  /^ (?:users?|app|apps|accounts?|pages?|posts?|feeds?|usage|logins?|profiles?|groups?|friends|timelines?|Marketplace|Live|Stories|Reels)\b|^(?:用户|用戶|账号|帳號|账户|帳戶|页面|頁面|帖子|贴文|貼文)/;
+const USER_VERB =
+  /(?:\b(?:access|accessing|accessed|on|via|log in with|sign up with|share on|follow us on|like us on) |(?:登录|登入|打开|打開|使用|分享到))$/i;
+
+/**
+ * True when a company's name names its product here: an app listed with other platforms, used by
+ * users ("Facebook users", "access Facebook"). A product is not the company.
+ */
+export function namesProductUse(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 24);
+  const before = text.slice(Math.max(0, start - 24), start);
+  return (
+    USER_NOUN.test(after) ||
+    USER_VERB.test(before) ||
+    PLATFORM_AFTER.test(after) ||
+    PLATFORM_BEFORE.test(before)
+  );
+}
+
 /** True when the name ending at `end` is followed by its owner ("Facebook parent Meta"): it names the product. */
 export function namesOwnedProduct(text: string, end: number): boolean {
   return OWNED_BY.test(text.slice(end, end + 24));

@@ -11,6 +11,7 @@ import {
   hasNegativeCue,
   isModelShaped,
   namesOwnedProduct,
+  namesProductUse,
   otherSenseAt,
   sentenceAround,
   type CueLexicons,
@@ -105,9 +106,11 @@ export class ContextStage {
       }
       // "Facebook parent Meta": the owner is named next; this name is its product, whatever the context.
       if (namesOwnedProduct(text, c.end)) continue;
+      const company = this.companies.has(c.entityId);
+      // "Facebook users": a company's other name may be its product's, which is not the company.
+      if (company && c.otherName && namesProductUse(text, c.start, c.end)) continue;
       const [from, to] = sentenceAround(text, c.start, c.end);
       const sentence = text.slice(from, to);
-      const company = this.companies.has(c.entityId);
       // A short Latin name ("R1", "Pi", "GLM") names many things in tech news (a gadget, a letter, a
       // statistics method): only a related entity named near it vouches for it, never AI words alone.
       const short = isShortName(c.alias);
@@ -189,6 +192,6 @@ function spellingKey(m: Mention): string {
   return `${m.entityId}\u0000${m.alias}`;
 }
 
-function strip({ ambiguous: _a, decoy: _d, shortFor: _s, ...mention }: Candidate): Mention {
+function strip({ ambiguous: _a, decoy: _d, shortFor: _s, otherName: _o, ...mention }: Candidate): Mention {
   return mention;
 }

@@ -20,6 +20,9 @@ const CJK_VERSION =
 /** A hyphenated edition after a Latin model name ("Qwen-Turbo", "Qwen-Long"); not "-based". */
 const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
 
+/** A spaced edition after a Latin model name ("SenseChat Lite", "Gemini Pro"); not "ChatGPT Plus", a plan. */
+const SPACED_EDITION = /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air)(?![\w-])/;
+
 /** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
 const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?!\w|\.\w)/;
 
@@ -158,7 +161,9 @@ export class ExactStage {
         ? CJK_VERSION.exec(text.slice(end, end + 16))
         : next === 0x2d && isWordCode(text.charCodeAt(end - 1))
           ? LATIN_EDITION.exec(text.slice(end, end + 12))
-          : null;
+          : next === 0x20 && isWordCode(text.charCodeAt(end - 1))
+            ? SPACED_EDITION.exec(text.slice(end, end + 8))
+            : null;
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
       // A name that is also a phrase ("Step-1" and "Step 1") is that name only as it is spelt.
@@ -188,6 +193,7 @@ export class ExactStage {
             : 1,
         ambiguous: !!record.ambiguous,
         decoy: !!record.decoy,
+        ...(record.otherName && { otherName: true }),
       };
     }
     return null;

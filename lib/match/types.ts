@@ -16,6 +16,11 @@ export interface AliasRecord {
    * where the region has named it in full (see lib/match/short-forms.ts).
    */
   shortForm?: boolean;
+  /**
+   * A company's name other than its own ("Facebook" of Meta): it may name one of the company's
+   * products, which is not the company (see namesProductUse).
+   */
+  otherName?: boolean;
 }
 
 /** A mention of an entity in a text, as UTF-16 offsets into that text. */
@@ -34,6 +39,8 @@ export interface Mention {
 export interface Candidate extends Mention {
   ambiguous: boolean;
   decoy: boolean;
+  /** The alias is a company's other name (AliasRecord.otherName). */
+  otherName?: boolean;
   /** For a short form, the entities it may stand for. */
   shortFor?: readonly string[];
 }

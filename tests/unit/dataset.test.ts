@@ -110,6 +110,12 @@ describe('bundled dataset', () => {
     });
     expect(missed.map((e) => e.id)).toEqual([]);
   });
+
+  it("marks a company's other names, not its own, as names its products may carry", () => {
+    const { aliases } = buildMatcherIndex(dataset.entities, dataset.asOf);
+    const other = (text: string) => aliases.find((a) => a.text === text && !a.decoy)?.otherName ?? false;
+    expect([other('Facebook'), other('Meta'), other('Amazon')]).toEqual([true, false, false]);
+  });
 });
 
 describe('lintDataset', () => {

@@ -17,12 +17,15 @@ const aliases: AliasRecord[] = [
   { text: 'OpenAI', entityId: 'openai' },
   { text: 'Gemini', entityId: 'gemini', ambiguous: true },
   { text: 'Amazon', entityId: 'amazon', ambiguous: true },
+  { text: 'SenseChat', entityId: 'sensenova' },
+  { text: 'Meta', entityId: 'meta', ambiguous: true, caseSensitive: true },
+  { text: 'Facebook', entityId: 'meta', ambiguous: true, caseSensitive: true, otherName: true },
 ];
 const compiled = compileAliases(aliases);
-const exact = new ExactStage(aliases, compiled, new Set(['openai', 'amazon']));
+const exact = new ExactStage(aliases, compiled, new Set(['openai', 'amazon', 'meta']));
 const linker = new FuzzyLinker({ get: (key) => exact.nameFor(key), correctable: compiled.correctable });
 const context = new ContextStage(new Map([['gemini', ['openai']]]), {
-  companies: new Set(['amazon']),
+  companies: new Set(['amazon', 'meta']),
   cues: CUE_LEXICONS,
 });
 const spans = (text: string, list: readonly { start: number; end: number; entityId: string }[]) =>
@@ -41,10 +44,20 @@ const candidate = (start: number, end: number, entityId: string): Candidate => (
 describe('exact stage', () => {
   it('keeps every candidate, overlaps included, and refuses names inside words or file names', () => {
     const text = 'GPT-4 Turbo beats GPT-45; see openai.yaml and OpenAI.';
+    // "GPT-4" takes the edition after it, as a name the data lacks ("SenseChat Lite" below) would.
     expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
-      ['GPT-4', 'gpt-4'],
+      ['GPT-4 Turbo', 'gpt-4'],
       ['GPT-4 Turbo', 'gpt-4-turbo'],
       ['OpenAI', 'openai'],
+    ]);
+  });
+
+  it('extends a model name over a spaced edition word, never a company name or a plan', () => {
+    const text = 'SenseChat Lite and Amazon Pro and SenseChat Plus';
+    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+      ['SenseChat Lite', 'sensenova'],
+      ['Amazon', 'amazon'],
+      ['SenseChat', 'sensenova'],
     ]);
   });
 
@@ -63,6 +76,12 @@ describe('selection stage', () => {
       candidate(12, 16, 'd'),
     ]);
     expect(picked.map((c) => c.entityId)).toEqual(['b', 'd']);
+  });
+
+  it('of two equal spans, keeps the name known as written over one extended by an edition', () => {
+    const text = 'GPT-4 Turbo is out.';
+    const picked = selectLeftmostLongest(exact.candidates(text, normalize(text)));
+    expect(spans(text, picked)).toEqual([['GPT-4 Turbo', 'gpt-4-turbo']]);
   });
 });
 
@@ -115,6 +134,24 @@ describe('context stage', () => {
     const result = weigh(text);
     expect(spans(text, context.resolve(result, { entities: new Set(), otherSense: new Set() }))).toEqual([
       ['Amazon', 'amazon'],
+    ]);
+  });
+
+  it("reads a company's other name as its product where users use it, not as the company", () => {
+    const region = { entities: new Set<string>(), otherSense: new Set<string>() };
+    const marked = (text: string) => spans(text, context.resolve(weigh(text), region));
+    for (const text of [
+      'A Meta outage hit Facebook, Instagram and Messenger on Tuesday.',
+      'More than 104,000 Facebook users reported problems with the company’s services.',
+      'Users attempting to access Facebook saw blank screens, the company said.',
+    ])
+      expect(marked(text)).not.toContainEqual(['Facebook', 'meta']);
+    expect(marked('A Meta outage hit Facebook, Instagram and Messenger on Tuesday.')).toEqual([]);
+    // The company by its former name, and the company's own name in the same position.
+    expect(marked('Investors said the Facebook deal would lift shares.')).toEqual([['Facebook', 'meta']]);
+    expect(marked('Amazon, YouTube and Google Play sell the film; Amazon shares rose.')).toContainEqual([
+      'Amazon',
+      'amazon',
     ]);
   });
 
