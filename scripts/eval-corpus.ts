@@ -3,7 +3,7 @@
  * the team wrote, labelled by hand, split once into a tuning half and a test half (split.json) before
  * any tuning. Figures that count are the test half's.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { scoreOf, type Score } from './labelled';
@@ -104,7 +104,13 @@ export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
     }
     for (const file of files.sort()) {
       const name = file.slice(0, -ext.length);
-      const spec = JSON.parse(readFileSync(join(dir, sub, `${name}.expected.json`), 'utf8')) as Spec;
+      const labels = join(dir, sub, `${name}.expected.json`);
+      // A text still being labelled is not a case yet (the split lists only labelled ones).
+      if (!existsSync(labels)) {
+        console.warn(`eval: ${sub}/${file} has no labels yet; left out`);
+        continue;
+      }
+      const spec = JSON.parse(readFileSync(labels, 'utf8')) as Spec;
       const stored = readFileSync(join(dir, sub, file), 'utf8');
       // The revealing style goes at the very end, so the text before it (every label) keeps its offsets.
       const raw = spec.revealedByScripts ? `${stored}${REVEAL_STYLE}` : stored;
@@ -135,11 +141,21 @@ export interface Split {
    * the tuning side: new text to tune on, so the test half stays untouched.
    */
   later?: { made: string; how: string; tune: string[] }[];
+  /**
+   * Batches labelled after the split, blind, and kept untouched like the test half: a second figure
+   * nobody tuned on, from text collected after the tuning began.
+   */
+  fresh?: { made: string; how: string; test: string[] }[];
 }
 
-/** The cases of one side of the split ('later': the batches added to the tuning side since). */
-export function casesOf(split: Split, half: 'test' | 'tune' | 'later'): string[] {
-  return half === 'later' ? (split.later ?? []).flatMap((b) => b.tune) : split[half];
+/** The sides of the split a figure can be reported for. */
+export type Half = 'test' | 'tune' | 'later' | 'fresh';
+
+/** The cases of one side of the split ('later' and 'fresh': batches added since, to each side). */
+export function casesOf(split: Split, half: Half): string[] {
+  if (half === 'later') return (split.later ?? []).flatMap((b) => b.tune);
+  if (half === 'fresh') return (split.fresh ?? []).flatMap((b) => b.test);
+  return split[half];
 }
 
 /** The recorded split. */

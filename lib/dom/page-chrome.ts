@@ -106,9 +106,16 @@ export function isLinkList(block: TextBlock): boolean {
   if (block.text.length > 160 && block.text.replace(/\s+/g, ' ').trim().length > 160) return false;
   // A headline is content even when it links to its story (a feed of cards, a front page), except
   // in a list of teasers on a story's own page (its headline is not a link): related stories.
-  if (/^h[1-6]$/.test(block.element.localName))
-    return !!block.element.closest('li a') && isStoryPage(block.element.ownerDocument);
+  if (/^h[1-6]$/.test(block.element.localName)) {
+    const teaser = block.element.closest('li a') ?? (block.element.closest('li') && linkShare(block) >= 0.6);
+    return !!teaser && isStoryPage(block.element.ownerDocument);
+  }
   if (block.element.closest('a')) return true;
+  return linkShare(block) >= 0.6;
+}
+
+/** The share of a block's text that sits inside links. */
+function linkShare(block: TextBlock): number {
   let linked = 0;
   let total = 0;
   for (const node of block.nodes) {
@@ -122,7 +129,7 @@ export function isLinkList(block: TextBlock): boolean {
       }
     }
   }
-  return total > 0 && linked / total >= 0.6;
+  return total > 0 ? linked / total : 0;
 }
 
 /** True for a story's own page: its top headline (h1) is not a link to somewhere else. */

@@ -105,7 +105,16 @@ describe('context model', () => {
       '\n      A hitch in Zuckerberg’s stock plan for Facebook            \n   </h2></a></li></ul>';
     const teaser = collectBlocks(document.body).find((b) => b.element.localName === 'h2')!;
     expect(isLinkList(teaser)).toBe(true);
+    // The link may sit inside the headline too, as teaser lists also write it.
+    document.body.innerHTML =
+      '<h1>Trade talks resume</h1><ul><li><h4><a href="/t">Huawei and VW bosses attend talks</a></h4>' +
+      '<p>A summary that is not a link.</p></li></ul>';
+    const inner = collectBlocks(document.body).find((b) => b.element.localName === 'h4')!;
+    expect(isLinkList(inner)).toBe(true);
     document.body.innerHTML = '<ul><li><a href="/s"><h2>OpenAI ships a model</h2></a></li></ul>';
     expect(isLinkList(collectBlocks(document.body)[0]!)).toBe(false);
+    document.body.innerHTML =
+      '<h1>Story</h1><ul><li><h4>OpenAI ships a <a href="/m">model</a></h4></li></ul>';
+    expect(isLinkList(collectBlocks(document.body).find((b) => b.element.localName === 'h4')!)).toBe(false);
   });
 });

@@ -27,9 +27,12 @@ describe('evaluation corpus', () => {
   it('puts every case in exactly one half of the recorded split (later batches on the tuning side)', () => {
     const names = corpus.map((c) => c.name).sort();
     const later = casesOf(split, 'later');
-    expect([...split.tune, ...split.test, ...later].sort()).toEqual(names);
+    const fresh = casesOf(split, 'fresh');
+    expect([...split.tune, ...split.test, ...later, ...fresh].sort()).toEqual(names);
     expect(split.tune.filter((n) => split.test.includes(n))).toEqual([]);
-    // A later batch never holds a case that was in the split when it was made.
-    expect(later.filter((n) => split.test.includes(n) || split.tune.includes(n))).toEqual([]);
+    // A batch added later never holds a case that was in the split when it was made, nor another's.
+    const before = new Set([...split.test, ...split.tune]);
+    expect(later.filter((n) => before.has(n))).toEqual([]);
+    expect(fresh.filter((n) => before.has(n) || later.includes(n))).toEqual([]);
   });
 });
