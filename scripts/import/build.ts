@@ -292,7 +292,20 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     return undefined;
   };
 
+  // A checkpoint of a curated model is its name and a size ("Llama 2-7B", "Llama 3-70B"): that model
+  // is its family, whose notes (licence, lineage) are the checkpoint's too. Another edition
+  // ("GPT-4o mini") is a model of its own.
+  const checkpointNames = input.curated
+    .filter((e) => e.type === 'model')
+    .flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const))
+    .sort((a, b) => b[0].length - a[0].length);
+  const CHECKPOINT_TAIL = /^[-\s]\d+(?:\.\d+)?[bm](?:[-\s](?:chat|instruct|base|hf))?$/;
   const familyOf = (base: string): string | undefined => {
+    const lower = base.toLowerCase();
+    const checkpointOf = checkpointNames.find(
+      ([name]) => lower.startsWith(name) && CHECKPOINT_TAIL.test(lower.slice(name.length)),
+    );
+    if (checkpointOf) return checkpointOf[1];
     // The longest curated family name the model's name starts with, at a boundary ("Llama 3.1-405B").
     const key = normalizeKey(base);
     for (let n = key.length - 1; n >= 2; n--) {

@@ -57,6 +57,9 @@ describe('importer', () => {
     expect(byName('AlphaFold 2').links?.developer).toBe('google-deepmind');
     expect(byName('Qwen2.5-72B').links?.family).toBe('qwen');
     expect(byName('Qwen2.5-72B').facts!.sources.at(-1)!.publisher).toBe('Epoch AI');
+    // A checkpoint of a curated model (its name and a size) belongs to that model; an edition does not.
+    expect(byName('Llama 2-7B').links?.family).toBe('llama-2');
+    expect(byName('GPT-4o mini').links?.family).toBeUndefined();
     expect(entities.some((e) => e.links?.base?.length)).toBe(true);
   });
 

@@ -18,6 +18,7 @@ const aliases: AliasRecord[] = [
   { text: 'Gemini', entityId: 'gemini', ambiguous: true },
   { text: 'Amazon', entityId: 'amazon', ambiguous: true },
   { text: 'SenseChat', entityId: 'sensenova' },
+  { text: '混元', entityId: 'hunyuan' },
   { text: 'Meta', entityId: 'meta', ambiguous: true, caseSensitive: true },
   { text: 'Facebook', entityId: 'meta', ambiguous: true, caseSensitive: true, otherName: true },
 ];
@@ -58,6 +59,16 @@ describe('exact stage', () => {
       ['SenseChat Lite', 'sensenova'],
       ['Amazon', 'amazon'],
       ['SenseChat', 'sensenova'],
+    ]);
+  });
+
+  it('extends a Chinese name over an edition written onto it, never a plan or a date', () => {
+    const text = '混元TurboS和混元T1，混元Plus，混元3月';
+    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+      ['混元TurboS', 'hunyuan'],
+      ['混元T1', 'hunyuan'],
+      ['混元', 'hunyuan'],
+      ['混元', 'hunyuan'],
     ]);
   });
 
