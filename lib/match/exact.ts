@@ -132,6 +132,9 @@ export class ExactStage {
     // (Most names are followed by a space: the checks below look further only after "." or "-".)
     const next = text.charCodeAt(end);
     if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
+    // "GPT-4" in "GPT-4.1" is another version: the longer number names another model.
+    if (next === 0x2e && isDigitCode(text.charCodeAt(end - 1)) && isDigitCode(text.charCodeAt(end + 1)))
+      return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
     // letters ("Open AI", "Deep Seek"), or between Chinese and Latin, which Chinese typesetting
     // spaces apart ("海螺 AI"); "A 100" is not "A100".
@@ -240,6 +243,10 @@ function separatorsOf(text: string): string {
 
 function stripSeparators(text: string): string {
   return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Chinese, Japanese and Korean characters (the unified ideographs and kana). */

@@ -62,6 +62,14 @@ describe('exact stage', () => {
     ]);
   });
 
+  it('never reads a name ending in a number inside a longer version ("GPT-4" of "GPT-4.1")', () => {
+    const text = 'GPT-4.1 nano, GPT-4. 1 point, GPT-4';
+    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+      ['GPT-4', 'gpt-4'],
+      ['GPT-4', 'gpt-4'],
+    ]);
+  });
+
   it('extends a Chinese name over an edition written onto it, never a plan or a date', () => {
     const text = '混元TurboS和混元T1，混元Plus，混元3月';
     expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
