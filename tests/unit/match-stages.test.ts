@@ -31,6 +31,7 @@ const context = new ContextStage(new Map([['gemini', ['openai']]]), {
 });
 const spans = (text: string, list: readonly { start: number; end: number; entityId: string }[]) =>
   list.map((c) => [text.slice(c.start, c.end), c.entityId]);
+const exactSpans = (text: string) => spans(text, exact.candidates(text, normalize(text)));
 const candidate = (start: number, end: number, entityId: string): Candidate => ({
   start,
   end,
@@ -46,7 +47,7 @@ describe('exact stage', () => {
   it('keeps every candidate, overlaps included, and refuses names inside words or file names', () => {
     const text = 'GPT-4 Turbo beats GPT-45; see openai.yaml and OpenAI.';
     // "GPT-4" takes the edition after it, as a name the data lacks ("SenseChat Lite" below) would.
-    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+    expect(exactSpans(text)).toEqual([
       ['GPT-4 Turbo', 'gpt-4'],
       ['GPT-4 Turbo', 'gpt-4-turbo'],
       ['OpenAI', 'openai'],
@@ -55,7 +56,7 @@ describe('exact stage', () => {
 
   it('extends a model name over a spaced edition word, never a company name or a plan', () => {
     const text = 'SenseChat Lite and Amazon Pro and SenseChat Plus';
-    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+    expect(exactSpans(text)).toEqual([
       ['SenseChat Lite', 'sensenova'],
       ['Amazon', 'amazon'],
       ['SenseChat', 'sensenova'],
@@ -64,7 +65,7 @@ describe('exact stage', () => {
 
   it('never reads a name ending in a number inside a longer version ("GPT-4" of "GPT-4.1")', () => {
     const text = 'GPT-4.1 nano, GPT-4. 1 point, GPT-4';
-    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+    expect(exactSpans(text)).toEqual([
       ['GPT-4', 'gpt-4'],
       ['GPT-4', 'gpt-4'],
     ]);
@@ -72,7 +73,7 @@ describe('exact stage', () => {
 
   it('extends a Chinese name over an edition written onto it, never a plan or a date', () => {
     const text = '混元TurboS和混元T1，混元Plus，混元3月';
-    expect(spans(text, exact.candidates(text, normalize(text)))).toEqual([
+    expect(exactSpans(text)).toEqual([
       ['混元TurboS', 'hunyuan'],
       ['混元T1', 'hunyuan'],
       ['混元', 'hunyuan'],
