@@ -124,7 +124,11 @@ export class ContextStage {
         : this.cues.ai(sentence) ||
           (company && (this.cues.business(sentence) || hasCompanySuffix(text, c.end))) ||
           mentions.some((m) => m.start >= from && m.end <= to);
-      const here = otherSenseAt(text, c.start, c.end, company);
+      // A capital says nothing at a sentence's start: there the word the block writes in another
+      // sense ("called perplexity. Perplexity happens…") is read the same way.
+      const here =
+        otherSenseAt(text, c.start, c.end, company) ||
+        (decoys.has(c.entityId) && /^[\s"“'‘(]*$/.test(text.slice(from, c.start)));
       const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));
       const evidence =
         (sentenceCue ? WEIGHTS.sentence : 0) +

@@ -19,6 +19,8 @@ const aliases: AliasRecord[] = [
   { text: 'Amazon', entityId: 'amazon', ambiguous: true },
   { text: 'SenseChat', entityId: 'sensenova' },
   { text: '混元', entityId: 'hunyuan' },
+  { text: 'Perplexity', entityId: 'perplexity-ai', ambiguous: true, caseSensitive: true },
+  { text: 'perplexity', entityId: 'perplexity-ai', decoy: true },
   { text: 'Meta', entityId: 'meta', ambiguous: true, caseSensitive: true },
   { text: 'Facebook', entityId: 'meta', ambiguous: true, caseSensitive: true, otherName: true },
 ];
@@ -172,6 +174,17 @@ describe('context stage', () => {
     expect(marked('Amazon, YouTube and Google Play sell the film; Amazon shares rose.')).toContainEqual([
       'Amazon',
       'amazon',
+    ]);
+  });
+
+  it('reads a capitalised name at a sentence start as the word its block uses in another sense', () => {
+    const region = { entities: new Set<string>(), otherSense: new Set<string>() };
+    const marked = (text: string) => spans(text, context.resolve(weigh(text), region));
+    expect(
+      marked('The AI metric is called perplexity. Perplexity is a poor guide to model quality.'),
+    ).toEqual([]);
+    expect(marked('Lower perplexity helps, and the AI startup Perplexity agrees.')).toEqual([
+      ['Perplexity', 'perplexity-ai'],
     ]);
   });
 
