@@ -128,7 +128,9 @@ export class ContextStage {
       // sense ("called perplexity. Perplexity happens…") is read the same way.
       const here =
         otherSenseAt(text, c.start, c.end, company) ||
-        (decoys.has(c.entityId) && /^[\s"“'‘(]*$/.test(text.slice(from, c.start)));
+        (decoys.has(c.entityId) &&
+          /[A-Z]/.test(text[c.start]!) &&
+          /^[\s"“'‘(]*$/.test(text.slice(from, c.start)));
       const negative = hasNegativeCue(sentence, this.negativeCues.get(c.entityId));
       const evidence =
         (sentenceCue ? WEIGHTS.sentence : 0) +

@@ -5,6 +5,7 @@
  */
 import { foldWidth, isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
 import type { CompiledAliases } from './compile';
+import { inCodeSetting, inFileName } from './code-context';
 import { Trie } from './trie';
 import type { AliasRecord, Candidate } from './types';
 
@@ -128,7 +129,7 @@ export class ExactStage {
     const start = norm.origin[ns]!;
     let end = norm.origin[ne - 1]! + 1;
     end = endAtWordBoundary(text, start, end);
-    if (end < 0 || inFileName(text, start, end)) return null;
+    if (end < 0 || inFileName(text, start, end) || inCodeSetting(text, start, end)) return null;
     // (Most names are followed by a space: the checks below look further only after "." or "-".)
     const next = text.charCodeAt(end);
     if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
@@ -201,29 +202,6 @@ export class ExactStage {
     }
     return null;
   }
-}
-
-/**
- * True when a Latin name sits in a file name or path ("extra-openai-models.yaml", "src/openai/"),
- * which is code, not prose about the entity.
- */
-function inFileName(text: string, start: number, end: number): boolean {
-  // Only a name touching . / - or _ can sit in a file name or path (most names touch spaces).
-  const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
-  const joiner = (c: number) => c === 0x2e || c === 0x2f || c === 0x2d || c === 0x5f;
-  if (!joiner(before) && !joiner(after)) return false;
-  if (!/[A-Za-z]/.test(text[start] ?? '')) return false;
-  let a = start;
-  while (a > 0 && /[\w./-]/.test(text[a - 1]!)) a--;
-  let b = end;
-  while (b < text.length && /[\w./-]/.test(text[b]!)) b++;
-  const token = text.slice(a, b);
-  // A path: from the root, relative, or two directories deep ("OpenAI/Microsoft", "Yi-9B/6B" are prose).
-  const path = /^(?:\.{0,2}\/|[\w.-]*\/[\w.-]*\/)/.test(token);
-  return (
-    path || /[\w-]\.(?:ya?ml|json|jsonl|py|js|ts|md|txt|toml|cfg|ini|sh|gguf|bin|safetensors)$/i.test(token)
-  );
 }
 
 /** What separates a name's parts ("Yi-34B", "Yi 34B", "书生·浦语"), and a dot where spellings are compared. */

@@ -2,6 +2,7 @@
  * The fuzzy stage: model-shaped tokens ("Qwen1.5-72B-Chat") that the selected exact candidates miss
  * or cover only in part are linked by the FuzzyLinker, replacing the exact candidates inside them.
  */
+import { inCodeSetting } from './code-context';
 import { modelTokens, type FuzzyLinker } from './fuzzy';
 import type { Candidate } from './types';
 
@@ -31,6 +32,10 @@ export function addFuzzyLinks(text: string, selected: Candidate[], linker: Fuzzy
       if (first.start > token.start && text[first.start - 1] === '-' && /[A-Z]/.test(text[token.start]!))
         i = j;
       continue; // otherwise leave exact results as they are
+    }
+    if (inCodeSetting(text, token.start, token.end)) {
+      i = j; // a setting's value in code: nor are the names inside it mentions
+      continue;
     }
     const link = linker.link(text.slice(token.start, token.end));
     if (!link) continue;

@@ -394,7 +394,15 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
       else if (ACRONYM.test(note) && note[0] === base[0])
         aliases.push(aliasFor(note, report.nameUses, publishers));
     }
-    if (zh) aliases.push(aliasFor(zh, report.nameUses, publishers));
+    if (zh) {
+      // "ERNIE-4.5-VL-424B-A47B (文心大模型4.5)": a checkpoint's row may give its series' Chinese name,
+      // which names the series in prose, not this checkpoint: found by search, not marked.
+      const series = /\d+(?:\.\d+)?[BM]\b/i.test(base) && !/\d+(?:\.\d+)?[BM]/i.test(zh);
+      aliases.push({
+        ...aliasFor(zh, report.nameUses, publishers),
+        ...(series && { searchOnly: true as const }),
+      });
+    }
     const family = familyOf(base);
     const orgNames = orgIds.map((o) => (curated.get(o) ?? created.get(o))!.name);
     const year = row.published?.slice(0, 4);

@@ -60,6 +60,10 @@ describe('importer', () => {
     // A checkpoint of a curated model (its name and a size) belongs to that model; an edition does not.
     expect(byName('Llama 2-7B').links?.family).toBe('llama-2');
     expect(byName('GPT-4o mini').links?.family).toBeUndefined();
+    // A checkpoint's row that gives its series' Chinese name: found by search, never marked.
+    expect(byName('ERNIE-4.5-VL-424B-A47B').aliases.find((a) => a.text === '文心大模型4.5')).toMatchObject({
+      searchOnly: true,
+    });
     expect(entities.some((e) => e.links?.base?.length)).toBe(true);
   });
 

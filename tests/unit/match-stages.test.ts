@@ -73,6 +73,14 @@ describe('exact stage', () => {
     ]);
   });
 
+  it('leaves a lower-case name that is a setting in code or a command line, not prose', () => {
+    expect(exactSpans('model_id: gpt-4\nllm -m gpt-4 "hi"')).toEqual([]);
+    expect(exactSpans('Note: GPT-4 and then gpt-4 again')).toEqual([
+      ['GPT-4', 'gpt-4'],
+      ['gpt-4', 'gpt-4'],
+    ]);
+  });
+
   it('extends a Chinese name over an edition written onto it, never a plan or a date', () => {
     const text = '混元TurboS和混元T1，混元Plus，混元3月';
     expect(exactSpans(text)).toEqual([
@@ -120,6 +128,13 @@ describe('fuzzy stage', () => {
       ['Qwen1.5-72B-Chat', 'qwen'],
       ['OpenAI', 'openai'],
     ]);
+  });
+
+  it('links no model-shaped setting value in code', () => {
+    const text = 'model_name: qwen1.5-72b-chat';
+    expect(
+      addFuzzyLinks(text, selectLeftmostLongest(exact.candidates(text, normalize(text))), linker),
+    ).toEqual([]);
   });
 
   it('adds nothing to a text without digits, and no link for prose around a number', () => {
