@@ -95,7 +95,9 @@ export function otherSenseAt(text: string, start: number, end: number, company =
   if (KIN_OR_TITLE.test(before)) return true;
   const after = text.slice(end, end + 24);
   const next = /^ ([A-ZÀ-Þ][a-zà-ÿ]+)/.exec(after);
-  if (next && !company && !NAME_CONTINUATIONS.test(next[1]!)) return true;
+  // ("Claude 4 Did Not…" is a headline's capitals: a versioned name is no person's first name.)
+  if (next && !company && !NAME_CONTINUATIONS.test(next[1]!) && !/\d/.test(text.slice(start, end)))
+    return true;
   // "Meta-analyses", "Spark-based"; not "Amazon-owned" (a company's, see hasCompanySuffix).
   if (/^-(?!(?:owned|backed|funded)\b)[a-z]/.test(after)) return true;
   return PERSON_VERBS.test(after);

@@ -11,18 +11,18 @@ import type { AliasRecord, Candidate } from './types';
 
 /**
  * A version after a Chinese name, attached or after one space ("文心一言4.0", "文心大模型 X1",
- * "昇腾 910B", "星火4.0 Turbo", "混元TurboS"): short ("4.0", "V3", "K2") or a chip's number ("910D"),
- * perhaps with an edition word, or an edition alone. "2021年" is a year, "3 月" a
+ * "昇腾 910B", "星火4.0 Turbo", "豆包1.5 pro", "混元TurboS"): short ("4.0", "V3", "K2") or a chip's
+ * number ("910D", or "960" written onto the name), perhaps with an edition word, or an edition alone. "2021年" is a year, "3 月" a
  * month and "3亿" an amount: a version is never followed by a measure word or a unit.
  */
 const CJK_VERSION =
-  /^ ?(?:(?:[vV]?\d{1,2}(?:\.\d+)*|[A-Z]\d{1,2}|\d{3}[A-Z])(?: (?:Turbo|Pro|Max|Ultra|Lite|Plus|Mini|Flash))?|(?:Turbo|Pro|Max|Ultra|Lite|Mini|Flash)S?)(?![A-Za-z0-9.]| ?[年月日号號亿億万萬千百个個家名位款代次条條人天周週元岁歲分秒项項张張台臺块塊%％倍])/;
+  /^(?: ?(?:[vV]?\d{1,2}(?:\.\d+)*|[A-Z]\d{1,2}|\d{3}[A-Z])(?: (?:[Tt]urbo|[Pp]ro|[Mm]ax|[Uu]ltra|[Ll]ite|[Pp]lus|[Mm]ini|[Ff]lash))?|\d{3}|(?:Turbo|Pro|Max|Ultra|Lite|Mini|Flash)S?)(?![A-Za-z0-9.]| ?[年月日号號亿億万萬千百个個家名位款代次条條人天周週元岁歲分秒项項张張台臺块塊%％倍])/;
 
 /** A hyphenated edition after a Latin model name ("Qwen-Turbo", "Qwen-Long"); not "-based". */
 const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
 
-/** A spaced edition after a Latin model name ("SenseChat Lite", "Gemini Pro"); not "ChatGPT Plus", a plan. */
-const SPACED_EDITION = /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air)(?![\w-])/;
+/** A spaced edition after a Latin model name ("SenseChat Lite", "Kimi K2 Thinking"); not "ChatGPT Plus", a plan. */
+const SPACED_EDITION = /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air|Thinking)(?![\w-])/;
 
 /** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
 const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?!\w|\.\w)/;
@@ -133,8 +133,12 @@ export class ExactStage {
     // (Most names are followed by a space: the checks below look further only after "." or "-".)
     const next = text.charCodeAt(end);
     if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
-    // "GPT-4" in "GPT-4.1" is another version: the longer number names another model.
-    if (next === 0x2e && isDigitCode(text.charCodeAt(end - 1)) && isDigitCode(text.charCodeAt(end + 1)))
+    // "GPT-4" in "GPT-4.1" (or "4.x") is another version: the longer number names another model.
+    if (
+      next === 0x2e &&
+      isDigitCode(text.charCodeAt(end - 1)) &&
+      (isDigitCode(text.charCodeAt(end + 1)) || /^x(?![A-Za-z])/.test(text.slice(end + 1, end + 3)))
+    )
       return null;
     // A separator in the text where no spelling of the alias has one is allowed only between two
     // letters ("Open AI", "Deep Seek"), or between Chinese and Latin, which Chinese typesetting
@@ -166,7 +170,7 @@ export class ExactStage {
         : next === 0x2d && isWordCode(text.charCodeAt(end - 1))
           ? LATIN_EDITION.exec(text.slice(end, end + 12))
           : next === 0x20 && isWordCode(text.charCodeAt(end - 1))
-            ? SPACED_EDITION.exec(text.slice(end, end + 8))
+            ? SPACED_EDITION.exec(text.slice(end, end + 12))
             : null;
     for (let r = 0; r < info.records.length; r++) {
       const record = info.records[r]!;
@@ -175,7 +179,7 @@ export class ExactStage {
       const exact = info.exactForms[r];
       if (exact !== undefined) {
         surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
-        if (surface !== exact) continue;
+        if (surface !== exact && !isApiId(text.slice(start, end), surface, exact)) continue;
       }
       const length = end - start;
       const shortFor = record.shortForm
@@ -221,6 +225,16 @@ function separatorsOf(text: string): string {
 
 function stripSeparators(text: string): string {
   return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
+}
+
+/**
+ * True when a name that keeps its letter case is written as an API's model id: lower case, joined
+ * without spaces, with a number ("gemini-2.5-pro", "grok-4"). No word reads like that; "grok 4" may.
+ */
+function isApiId(written: string, surface: string, exact: string): boolean {
+  return (
+    exact.length >= 5 && /\d/.test(written) && !/[\sA-Z]/.test(written) && surface === exact.toLowerCase()
+  );
 }
 
 function isDigitCode(code: number): boolean {

@@ -43,7 +43,7 @@ const EDITIONS =
  * to the token. Only runs with a
  * digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
-const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|\d{3}[A-Z]|v?\d{1,2}(?:\.\d+)*[A-Za-z]?)`;
+const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|\d{3}[A-Z]|v?\d{1,2}(?:\.\d+)*(?:\.x)?[A-Za-z]?)`;
 /** A checkpoint's size after a spaced version ("Llama 3.1 70B", "Qwen 2.5 72B"). */
 const SIZE = String.raw`(?: \d{1,4}(?:\.\d+)?[BbMm])?`;
 export const MODEL_TOKEN = new RegExp(
@@ -255,7 +255,8 @@ export class FuzzyLinker {
       if (at <= 0 || (at < key.length && !isBoundary(norm, key, at))) continue;
       // A name that must keep its letter case ("ELECTRA") is never a misspelling's correction.
       if (record.caseSensitive && corrected) continue;
-      if (record.caseSensitive) {
+      // A version written onto it rules out the word ("grok-4.1-thinking", an API's lower-case id).
+      if (record.caseSensitive && !/^[-_.]?v?\d/.test(token.slice(norm.origin[length - 1]! + 1))) {
         const surface = foldWidth(token.slice(0, norm.origin[length - 1]! + 1)).replace(/[\s\-_]/g, '');
         if (surface !== foldWidth(record.text).replace(/[\s\-_]/g, '')) continue;
       }

@@ -299,6 +299,10 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
     .filter((e) => e.type === 'model')
     .flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const))
     .sort((a, b) => b[0].length - a[0].length);
+  const familyNames = input.curated
+    .filter((e) => e.type === 'model-family')
+    .flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const))
+    .sort((a, b) => b[0].length - a[0].length);
   const CHECKPOINT_TAIL = /^[-\s]\d+(?:\.\d+)?[bm](?:[-\s](?:chat|instruct|base|hf))?$/;
   const familyOf = (base: string): string | undefined => {
     const lower = base.toLowerCase();
@@ -314,7 +318,10 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
       const entity = curated.get(id) ?? created.get(id);
       if (entity?.type === 'model-family' && /[^a-z]/.test(key[n] ?? '-')) return id;
     }
-    return undefined;
+    // A family name and then a word, as written ("Claude Opus 4"): the key has no space to see.
+    return familyNames.find(
+      ([name]) => lower.startsWith(name) && /^[\s_-]/.test(lower.slice(name.length)),
+    )?.[1];
   };
 
   const factsOf = (row: EpochRow, countries: string[]): Facts => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileAliases } from '../../lib/match/compile';
+import { otherSenseAt } from '../../lib/match/context';
 import { ContextStage } from '../../lib/match/evidence';
 import { ExactStage } from '../../lib/match/exact';
 import { FuzzyLinker } from '../../lib/match/fuzzy';
@@ -20,6 +21,8 @@ const aliases: AliasRecord[] = [
   { text: 'SenseChat', entityId: 'sensenova' },
   { text: '混元', entityId: 'hunyuan' },
   { text: 'Perplexity', entityId: 'perplexity-ai', ambiguous: true, caseSensitive: true },
+  { text: 'Gemini 2.5 Pro', entityId: 'gemini-2-5-pro', caseSensitive: true },
+  { text: 'Grok', entityId: 'grok', caseSensitive: true },
   { text: 'perplexity', entityId: 'perplexity-ai', decoy: true },
   { text: 'Meta', entityId: 'meta', ambiguous: true, caseSensitive: true },
   { text: 'Facebook', entityId: 'meta', ambiguous: true, caseSensitive: true, otherName: true },
@@ -70,6 +73,16 @@ describe('exact stage', () => {
     expect(exactSpans(text)).toEqual([
       ['GPT-4', 'gpt-4'],
       ['GPT-4', 'gpt-4'],
+    ]);
+  });
+
+  it('reads a case-kept name written as an API id ("gemini-2.5-pro"), not spaced words', () => {
+    const found = exactSpans('Call gemini-2.5-pro or Gemini 2.5 Pro, not gemini 2.5 pro.').filter(
+      ([, id]) => id === 'gemini-2-5-pro',
+    );
+    expect(found).toEqual([
+      ['gemini-2.5-pro', 'gemini-2-5-pro'],
+      ['Gemini 2.5 Pro', 'gemini-2-5-pro'],
     ]);
   });
 
@@ -128,6 +141,11 @@ describe('fuzzy stage', () => {
       ['Qwen1.5-72B-Chat', 'qwen'],
       ['OpenAI', 'openai'],
     ]);
+  });
+
+  it('links a case-kept name in lower case when a version is written onto it', () => {
+    const text = 'grok-4.1-thinking tops the board; to grok 4 ideas is hard';
+    expect(spans(text, addFuzzyLinks(text, [], linker))).toEqual([['grok-4.1-thinking', 'grok']]);
   });
 
   it('links no model-shaped setting value in code', () => {
@@ -205,5 +223,13 @@ describe('context stage', () => {
 
   it('names nothing for a block without candidates, with one shared empty result', () => {
     expect(context.weigh('nothing here', [])).toBe(context.weigh('nor here', []));
+  });
+});
+
+describe('another sense at a name', () => {
+  it('reads a capitalised word after a bare name as a surname, not after a versioned one', () => {
+    const at = (text: string, name: string) => otherSenseAt(text, 0, name.length);
+    expect(at('Claude Martin cooks.', 'Claude')).toBe(true);
+    expect(at('Claude 4 Did Not Just Win Coding Headlines', 'Claude 4')).toBe(false);
   });
 });
