@@ -179,7 +179,7 @@ export class ExactStage {
       const exact = info.exactForms[r];
       if (exact !== undefined) {
         surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
-        if (surface !== exact && !isApiId(text.slice(start, end), surface, exact)) continue;
+        if (surface !== exact && !caseFits(text.slice(start, end), surface, exact)) continue;
       }
       const length = end - start;
       const shortFor = record.shortForm
@@ -228,13 +228,15 @@ function stripSeparators(text: string): string {
 }
 
 /**
- * True when a name that keeps its letter case is written as an API's model id: lower case, joined
- * without spaces, with a number ("gemini-2.5-pro", "grok-4"). No word reads like that; "grok 4" may.
+ * True when a name that keeps its letter case is written in another case that no word could be:
+ * as an API's model id, lower case and joined with a number ("gemini-2.5-pro", "grok-4"; "grok 4"
+ * may be a word), or with its name as spelt and any case after its version ("Gemini 2.5 pro").
  */
-function isApiId(written: string, surface: string, exact: string): boolean {
-  return (
-    exact.length >= 5 && /\d/.test(written) && !/[\sA-Z]/.test(written) && surface === exact.toLowerCase()
-  );
+function caseFits(written: string, surface: string, exact: string): boolean {
+  if (surface.toLowerCase() !== exact.toLowerCase()) return false;
+  if (exact.length >= 5 && /\d/.test(written) && !/[\sA-Z]/.test(written)) return true;
+  const digit = exact.search(/\d/);
+  return digit > 0 && surface.slice(0, digit) === exact.slice(0, digit);
 }
 
 function isDigitCode(code: number): boolean {

@@ -76,12 +76,13 @@ describe('exact stage', () => {
     ]);
   });
 
-  it('reads a case-kept name written as an API id ("gemini-2.5-pro"), not spaced words', () => {
-    const found = exactSpans('Call gemini-2.5-pro or Gemini 2.5 Pro, not gemini 2.5 pro.').filter(
-      ([, id]) => id === 'gemini-2-5-pro',
-    );
+  it('reads a case-kept name as an API id ("gemini-2.5-pro") or in any case after its version', () => {
+    const found = exactSpans(
+      'Call gemini-2.5-pro, Gemini 2.5 pro or Gemini 2.5 Pro, not gemini 2.5 pro.',
+    ).filter(([, id]) => id === 'gemini-2-5-pro');
     expect(found).toEqual([
       ['gemini-2.5-pro', 'gemini-2-5-pro'],
+      ['Gemini 2.5 pro', 'gemini-2-5-pro'],
       ['Gemini 2.5 Pro', 'gemini-2-5-pro'],
     ]);
   });
