@@ -23,6 +23,8 @@ export interface EvalCase {
   raw: string;
   /** The text offsets refer to: the excerpt, or the page's textContent. */
   text: string;
+  /** `text` with script, style and template contents blanked: where labels are looked for. */
+  visible: string;
   expected: { start: number; end: number; entity: string }[];
   /** Names in a page's navigation, footer or widgets: marking them counts against precision. */
   chrome: { start: number; end: number; entity: string }[];
@@ -122,12 +124,35 @@ export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
         tricky: !!spec.tricky,
         raw,
         text,
+        visible,
         expected: locate(name, visible, spec.mentions),
         chrome: locate(name, visible, spec.chrome ?? []),
       });
     }
   }
   return cases;
+}
+
+/** Where a second labeller's labels of the corpus are kept (same stems, `{ mentions, chrome }`). */
+export const SECOND_DIR = join(EVAL_DIR, 'second');
+
+/**
+ * The cases a second labeller labelled, with that labeller's labels in place of the first's: for
+ * measuring how far two labellers agree, and the matcher against either.
+ */
+export function withSecondLabels(corpus: EvalCase[], dir = SECOND_DIR): EvalCase[] {
+  const out: EvalCase[] = [];
+  for (const c of corpus) {
+    const file = join(dir, c.kind === 'page' ? 'pages' : 'excerpts', `${c.name}.json`);
+    if (!existsSync(file)) continue;
+    const spec = JSON.parse(readFileSync(file, 'utf8')) as Pick<Spec, 'mentions' | 'chrome'>;
+    out.push({
+      ...c,
+      expected: locate(`second/${c.name}`, c.visible, spec.mentions),
+      chrome: locate(`second/${c.name}`, c.visible, spec.chrome ?? []),
+    });
+  }
+  return out;
 }
 
 export interface Split {

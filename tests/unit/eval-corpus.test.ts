@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { casesOf, loadEvalCorpus, loadEvalVocabulary, loadSplit } from '../../scripts/eval-corpus';
+import {
+  casesOf,
+  loadEvalCorpus,
+  loadEvalVocabulary,
+  loadSplit,
+  withSecondLabels,
+} from '../../scripts/eval-corpus';
 
 describe('evaluation corpus', () => {
   const corpus = loadEvalCorpus();
@@ -13,6 +19,15 @@ describe('evaluation corpus', () => {
         expect(m.end).toBeGreaterThan(m.start);
       }
     }
+  });
+
+  it('reads a second labeller’s labels of the test half, each found and naming a known entity', () => {
+    const vocabulary = loadEvalVocabulary();
+    const second = withSecondLabels(corpus);
+    expect(second.map((c) => c.name).sort()).toEqual([...split.test].sort());
+    for (const c of second)
+      for (const m of [...c.expected, ...c.chrome])
+        expect(vocabulary.has(m.entity), `${c.name}: ${m.entity}`).toBe(true);
   });
 
   it('has the size and mix issue 12 asks for', () => {
