@@ -12,8 +12,9 @@ import type { AliasRecord, Candidate } from './types';
 /**
  * A version after a Chinese name, attached or after one space ("文心一言4.0", "文心大模型 X1",
  * "昇腾 910B", "星火4.0 Turbo", "豆包1.5 pro", "混元TurboS"): short ("4.0", "V3", "K2") or a chip's
- * number ("910D", or "960" written onto the name), perhaps with an edition word, or an edition alone. "2021年" is a year, "3 月" a
- * month and "3亿" an amount: a version is never followed by a measure word or a unit.
+ * number ("910D", or "960" written onto the name), perhaps with an edition word, or an edition
+ * alone. "2021年" is a year, "3 月" a month and "3亿" an amount: a version is never followed by a
+ * measure word or a unit.
  */
 const CJK_VERSION =
   /^(?: ?(?:[vV]?\d{1,2}(?:\.\d+)*|[A-Z]\d{1,2}|\d{3}[A-Z])(?: (?:[Tt]urbo|[Pp]ro|[Mm]ax|[Uu]ltra|[Ll]ite|[Pp]lus|[Mm]ini|[Ff]lash))?|\d{3}|(?:Turbo|Pro|Max|Ultra|Lite|Mini|Flash)S?)(?![A-Za-z0-9.]| ?[年月日号號亿億万萬千百个個家名位款代次条條人天周週元岁歲分秒项項张張台臺块塊%％倍])/;

@@ -295,14 +295,16 @@ export function buildImport(input: ImportInput): { data: ImportedData; report: I
   // A checkpoint of a curated model is its name and a size ("Llama 2-7B", "Llama 3-70B"): that model
   // is its family, whose notes (licence, lineage) are the checkpoint's too. Another edition
   // ("GPT-4o mini") is a model of its own.
-  const checkpointNames = input.curated
-    .filter((e) => e.type === 'model')
-    .flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const))
-    .sort((a, b) => b[0].length - a[0].length);
-  const familyNames = input.curated
-    .filter((e) => e.type === 'model-family')
-    .flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const))
-    .sort((a, b) => b[0].length - a[0].length);
+  // Curated names of one type, lower case with their entity, longest first.
+  const curatedNames = (type: Entity['type']) =>
+    input.curated
+      .filter((e) => e.type === type)
+      .flatMap((e) =>
+        [e.name.en, ...e.aliases.map((a) => a.text)].map((n) => [n.toLowerCase(), e.id] as const),
+      )
+      .sort((a, b) => b[0].length - a[0].length);
+  const checkpointNames = curatedNames('model');
+  const familyNames = curatedNames('model-family');
   const CHECKPOINT_TAIL = /^[-\s]\d+(?:\.\d+)?[bm](?:[-\s](?:chat|instruct|base|hf))?$/;
   const familyOf = (base: string): string | undefined => {
     const lower = base.toLowerCase();
