@@ -21,10 +21,10 @@ describe('evaluation corpus', () => {
     }
   });
 
-  it('reads a second labeller’s labels of the test half, each found and naming a known entity', () => {
+  it('reads a second labeller’s labels of the test and fresh halves, each found and naming a known entity', () => {
     const vocabulary = loadEvalVocabulary();
     const second = withSecondLabels(corpus);
-    expect(second.map((c) => c.name).sort()).toEqual([...split.test].sort());
+    expect(second.map((c) => c.name).sort()).toEqual([...split.test, ...casesOf(split, 'fresh')].sort());
     for (const c of second)
       for (const m of [...c.expected, ...c.chrome])
         expect(vocabulary.has(m.entity), `${c.name}: ${m.entity}`).toBe(true);
