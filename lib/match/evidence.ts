@@ -100,6 +100,8 @@ export class ContextStage {
           text.slice(Math.max(0, c.start - 24), c.start),
         );
         if (before && !this.functionWords.has(before[1]!.toLowerCase())) continue;
+        // "Opus 4.1" is another version's edition, not the one the region named ("Claude 3 Opus").
+        if (/^[ -]?\d/.test(text.slice(c.end, c.end + 2))) continue;
         const here = otherSenseAt(text, c.start, c.end, this.companies.has(c.entityId));
         ambiguous.push({ ...strip(c), evidence: here ? WEIGHTS.otherSenseHere : 0, shortFor: c.shortFor });
         continue;

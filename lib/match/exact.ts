@@ -78,12 +78,16 @@ export class ExactStage {
     }
   }
 
-  /** The first name (not a decoy) whose normalised key is `key`: what the fuzzy stage links to. */
+  /**
+   * The first name whose normalised key is `key`: what the fuzzy stage links to. Not a decoy, nor a
+   * short form, which names its entity only beside the full name ("Opus 4.1" is not Claude 3 Opus).
+   */
   nameFor(key: string): AliasRecord | undefined {
     const id = this.trie.lookup(key);
     if (id < 0) return undefined;
     for (let i = this.firstAlias[id]!; i !== -1; i = this.nextAlias[i]!) {
-      if (!this.aliases[i]!.decoy) return this.aliases[i];
+      const alias = this.aliases[i]!;
+      if (!alias.decoy && !alias.shortForm) return alias;
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 /**
- * Short forms: news names a product in full once ("GitHub Copilot", "Amazon Bedrock") and then by
- * its own word ("Copilot", "Bedrock"). Such a word alone is often an ordinary one, so it stands for
+ * Short forms: news names a product in full once ("GitHub Copilot", "Amazon Bedrock", "Llama 4
+ * Maverick") and then by its own word ("Copilot", "Bedrock", "Maverick"). Such a word alone is often an ordinary one, so it stands for
  * the entity only where the same page region names the entity, its maker or another relative
  * (AliasMatcher.resolve).
  */
@@ -14,7 +14,10 @@ const SHORT_FORM = /^[A-Z][A-Za-z]{3,}$/;
 const GENERIC =
   /^(?:Chat|Coder|Code|Base|Instruct|Large|Small|Mini|Lite|Plus|Turbo|Ultra|Flash|Nano|Cloud|Studio|Search|Assistant|Agents?|Models?|Labs?|Research|Vision|Voice|Enterprise|Team|Teams|Pro|Max|Edge|Open|Preview|Brain)$/;
 
-/** Derives the short forms of entities whose alias begins with their maker's or parent's name. */
+/**
+ * Derives the short forms of entities whose alias begins with their maker's or parent's name, or a
+ * model's own name (an edition's nickname: "Llama 4 Scout").
+ */
 export function shortForms(entities: readonly Entity[]): AliasRecord[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const namesOf = (e: Entity | undefined) =>
@@ -24,9 +27,11 @@ export function shortForms(entities: readonly Entity[]): AliasRecord[] {
   );
   const forms = new Map<string, Set<string>>();
   for (const entity of entities) {
-    const makers = [entity.links?.developer, entity.links?.parent].flatMap((id) =>
-      id ? namesOf(byId.get(id)) : [],
-    );
+    // Its maker's or parent's name, or its own: "Llama 4 Maverick" then "Maverick".
+    const makers = [
+      ...[entity.links?.developer, entity.links?.parent].flatMap((id) => (id ? namesOf(byId.get(id)) : [])),
+      ...(entity.type === 'model' ? [entity.name.en] : []),
+    ];
     if (makers.length === 0) continue;
     for (const name of [entity.name.en, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)]) {
       for (const maker of makers) {

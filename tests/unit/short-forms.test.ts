@@ -25,12 +25,18 @@ const entities: Entity[] = [
   }),
   entity('amazon-bedrock', 'product', ['Amazon Bedrock', 'AWS Bedrock'], { developer: 'amazon' }),
   entity('deepseek-coder', 'model', ['DeepSeek Coder'], { developer: 'deepseek' }),
+  entity('claude-3', 'model', ['Claude 3', 'Claude 3 Opus']),
 ];
 
 describe('short forms', () => {
   it('derives a maker-less word from full names, never a generic or taken one', () => {
     const forms = shortForms(entities).map((r) => `${r.text}→${r.entityId}`);
-    expect(forms).toEqual(['Copilot→github-copilot', 'Copilot→microsoft-copilot', 'Bedrock→amazon-bedrock']);
+    expect(forms).toEqual([
+      'Copilot→github-copilot',
+      'Copilot→microsoft-copilot',
+      'Bedrock→amazon-bedrock',
+      'Opus→claude-3',
+    ]);
   });
 
   const index = buildMatcherIndex(entities, '2026-12-01');
@@ -50,6 +56,13 @@ describe('short forms', () => {
     expect(found('Microsoft said Copilot will ship in Windows.')).toEqual([
       'Microsoft→microsoft',
       'Copilot→microsoft-copilot',
+    ]);
+  });
+
+  it("reads a model edition's nickname after its full name, but not another version's edition", () => {
+    expect(found('Claude 3 Opus leads. Opus is slow; Opus 4.1 is newer.')).toEqual([
+      'Claude 3 Opus→claude-3',
+      'Opus→claude-3',
     ]);
   });
 
