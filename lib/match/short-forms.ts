@@ -16,7 +16,7 @@ const GENERIC =
 
 /**
  * Derives the short forms of entities whose alias begins with their maker's or parent's name, or a
- * model's own name (an edition's nickname: "Llama 4 Scout").
+ * model's own name (an edition's nickname: "Llama 4 Scout"), and of companies named "<word> AI".
  */
 export function shortForms(entities: readonly Entity[]): AliasRecord[] {
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -26,21 +26,34 @@ export function shortForms(entities: readonly Entity[]): AliasRecord[] {
     entities.flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)]).map((t) => t.toLowerCase()),
   );
   const forms = new Map<string, Set<string>>();
+  const add = (text: string, id: string) => {
+    let ids = forms.get(text);
+    if (!ids) forms.set(text, (ids = new Set()));
+    ids.add(id);
+  };
   for (const entity of entities) {
     // Its maker's or parent's name, or its own: "Llama 4 Maverick" then "Maverick".
     const makers = [
       ...[entity.links?.developer, entity.links?.parent].flatMap((id) => (id ? namesOf(byId.get(id)) : [])),
       ...(entity.type === 'model' ? [entity.name.en] : []),
     ];
+    const names = [entity.name.en, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)];
+    // A company named "<word> AI" goes by the word once named in full ("Scale AI" … "Scale"); a lab
+    // is not its parent's word ("Uber AI" is not Uber).
+    if (entity.type === 'company') {
+      for (const name of names) {
+        const rest = / AI$/.test(name) ? name.slice(0, -3) : '';
+        if (SHORT_FORM.test(rest) && !GENERIC.test(rest) && !taken.has(rest.toLowerCase()))
+          add(rest, entity.id);
+      }
+    }
     if (makers.length === 0) continue;
-    for (const name of [entity.name.en, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)]) {
+    for (const name of names) {
       for (const maker of makers) {
         if (!name.toLowerCase().startsWith(`${maker.toLowerCase()} `)) continue;
         const rest = name.slice(maker.length + 1);
         if (!SHORT_FORM.test(rest) || GENERIC.test(rest) || taken.has(rest.toLowerCase())) continue;
-        let ids = forms.get(rest);
-        if (!ids) forms.set(rest, (ids = new Set()));
-        ids.add(entity.id);
+        add(rest, entity.id);
       }
     }
   }

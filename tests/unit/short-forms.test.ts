@@ -26,6 +26,7 @@ const entities: Entity[] = [
   entity('amazon-bedrock', 'product', ['Amazon Bedrock', 'AWS Bedrock'], { developer: 'amazon' }),
   entity('deepseek-coder', 'model', ['DeepSeek Coder'], { developer: 'deepseek' }),
   entity('claude-3', 'model', ['Claude 3', 'Claude 3 Opus']),
+  entity('scale-ai', 'company', ['Scale AI']),
 ];
 
 describe('short forms', () => {
@@ -36,6 +37,7 @@ describe('short forms', () => {
       'Copilot→microsoft-copilot',
       'Bedrock→amazon-bedrock',
       'Opus→claude-3',
+      'Scale→scale-ai',
     ]);
   });
 
@@ -64,6 +66,14 @@ describe('short forms', () => {
       'Claude 3 Opus→claude-3',
       'Opus→claude-3',
     ]);
+  });
+
+  it('reads a company named "<word> AI" by its word once it is named in full', () => {
+    expect(found('Meta invested in Scale AI. Scale hires workers to label data.')).toEqual([
+      'Scale AI→scale-ai',
+      'Scale→scale-ai',
+    ]);
+    expect(found('Scale matters in training runs.')).toEqual([]);
   });
 
   it('leaves the word alone without its entity, in lower case, or as the tail of another name', () => {
