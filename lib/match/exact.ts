@@ -22,8 +22,9 @@ const CJK_VERSION =
 /** A hyphenated edition after a Latin model name ("Qwen-Turbo", "Qwen-Long"); not "-based". */
 const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
 
-/** A spaced edition after a Latin model name ("SenseChat Lite", "Kimi K2 Thinking"); not "ChatGPT Plus", a plan. */
-const SPACED_EDITION = /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air|Thinking)(?![\w-])/;
+/** A spaced edition after a Latin model name ("SenseChat Lite", "ERNIE Speed"); not "ChatGPT Plus", a plan. */
+const SPACED_EDITION =
+  /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air|Thinking|Speed|Fast)(?![\w-])/;
 
 /** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
 const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?!\w|\.\w)/;

@@ -111,6 +111,13 @@ describe('bundled dataset', () => {
     expect(missed.map((e) => e.id)).toEqual([]);
   });
 
+  it('reads 阿里巴巴 as the company in business news, not the woodcutter of the folk tale', () => {
+    const matcher = createMatcher(buildMatcherIndex(dataset.entities, dataset.asOf));
+    const ids = (text: string) => matcher.findResolved(text).map((m) => m.entityId);
+    expect(ids('从前，樵夫阿里巴巴在林中砍柴，发现了四十大盗的宝藏。')).toEqual([]);
+    expect(ids('阿里巴巴集团公布季度财报，云业务营收增长。')).toEqual(['alibaba']);
+  });
+
   it("marks a company's other names, not its own, as names its products may carry", () => {
     const { aliases } = buildMatcherIndex(dataset.entities, dataset.asOf);
     const other = (text: string) => aliases.find((a) => a.text === text && !a.decoy)?.otherName ?? false;
