@@ -3,9 +3,10 @@
  * aliases: case, width, Traditional/Simplified and separators folded), kept where word boundaries,
  * separators and letter case allow. Overlapping candidates are left for the selection stage.
  */
-import { foldWidth, isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
+import { isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
 import type { CompiledAliases } from './compile';
 import { inCodeSetting, inFileName } from './code-context';
+import { fitsKeptCase, keptForm } from './kept-case';
 import { Trie } from './trie';
 import type { AliasRecord, Candidate } from './types';
 
@@ -121,9 +122,7 @@ export class ExactStage {
       }
       info = {
         records,
-        exactForms: records.map((r) =>
-          r.caseSensitive ? stripSeparators(foldWidth(r.text.trim())) : undefined,
-        ),
+        exactForms: records.map((r) => (r.caseSensitive ? keptForm(r.text.trim()) : undefined)),
         separators: this.separators.get(key) ?? [],
       };
       this.keyInfos.set(key, info);
@@ -136,7 +135,8 @@ export class ExactStage {
     let end = norm.origin[ne - 1]! + 1;
     end = endAtWordBoundary(text, start, end);
     if (end < 0 || inFileName(text, start, end) || inCodeSetting(text, start, end)) return null;
-    // (Most names are followed by a space: the checks below look further only after "." or "-".)
+    // (Most names are followed by a space: the checks below look further only after ".", "-" or a
+    // space before an edition word.)
     const next = text.charCodeAt(end);
     if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
     // "GPT-4" in "GPT-4.1" (or "4.x") is another version: the longer number names another model.
@@ -184,8 +184,8 @@ export class ExactStage {
       if (record.ambiguous && (split || !sameSeparators(text, start, end, record.text))) continue;
       const exact = info.exactForms[r];
       if (exact !== undefined) {
-        surface ??= stripSeparators(foldWidth(text.slice(start, norm.origin[ne - 1]! + 1)));
-        if (surface !== exact && !caseFits(text.slice(start, end), surface, exact)) continue;
+        surface ??= keptForm(text.slice(start, norm.origin[ne - 1]! + 1));
+        if (!fitsKeptCase(surface, exact, text.slice(start, end))) continue;
       }
       const length = end - start;
       const shortFor = record.shortForm
@@ -229,22 +229,6 @@ function separatorsOf(text: string): string {
   return text.replace(/[^.\s\-_\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
 }
 
-function stripSeparators(text: string): string {
-  return text.replace(/[\s\-_\u00b7\u30fb\u2010-\u2013]/g, '');
-}
-
-/**
- * True when a name that keeps its letter case is written in another case that no word could be:
- * as an API's model id, lower case and joined with a number ("gemini-2.5-pro", "grok-4"; "grok 4"
- * may be a word), or with its name as spelt and any case after its version ("Gemini 2.5 pro").
- */
-function caseFits(written: string, surface: string, exact: string): boolean {
-  if (surface.toLowerCase() !== exact.toLowerCase()) return false;
-  if (exact.length >= 5 && /\d/.test(written) && !/[\sA-Z]/.test(written)) return true;
-  const digit = exact.search(/\d/);
-  return digit > 0 && surface.slice(0, digit) === exact.slice(0, digit);
-}
-
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -263,8 +247,8 @@ function endAtWordBoundary(text: string, start: number, end: number): number {
   if (!mayStartAt(text, start)) return -1;
   const last = text.charCodeAt(end - 1);
   if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
-  const isDigit = last >= 0x30 && last <= 0x39;
   const plural = text.charCodeAt(end) === 0x73; // "s"
-  if (isDigit && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1)))) return end + 1;
+  if (isDigitCode(last) && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1))))
+    return end + 1;
   return -1;
 }

@@ -4,7 +4,8 @@
  * ("Mixtrall-8x7B") is first corrected to the nearest known name by edit distance. Numbers are
  * never corrected: "GPT-45" is not GPT-4.
  */
-import { foldWidth, isLetterCode, keyOf, normalize, normalizeKey, type Normalized } from '../text/fold';
+import { isLetterCode, keyOf, normalize, normalizeKey, type Normalized } from '../text/fold';
+import { fitsKeptCase, keptForm } from './kept-case';
 import type { AliasRecord } from './types';
 
 /** The known names, as the fuzzy tier looks them up. */
@@ -38,10 +39,9 @@ const EDITIONS =
 
 /**
  * A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
- * ("ERNIE-Bot 4.0", "Mixtral 8x7B") and size ("Llama 3.1 70B"). A spaced version is short ("1.5", "4.0", "70B"), so "GPT-4 2023" stays apart;
- * edition words after it ("Gemini 1.5 Pro", "Qwen 2.5-Max") or before it ("Claude Opus 5") belong
- * to the token. Only runs with a
- * digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
+ * ("ERNIE-Bot 4.0", "Mixtral 8x7B") and size ("Llama 3.1 70B"). A spaced version is short ("1.5",
+ * "4.0", "70B"), so "GPT-4 2023" stays apart; edition words after it ("Gemini 1.5 Pro", "Qwen
+ * 2.5-Max") or before it ("Claude Opus 5") belong to the token. Only runs with a digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
 const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|\d{3}[A-Z]|v?\d{1,2}(?:\.\d+)*(?:\.x)?[A-Za-z]?)`;
 /** A checkpoint's size after a spaced version ("Llama 3.1 70B", "Qwen 2.5 72B"). */
@@ -255,11 +255,11 @@ export class FuzzyLinker {
       if (at <= 0 || (at < key.length && !isBoundary(norm, key, at))) continue;
       // A name that must keep its letter case ("ELECTRA") is never a misspelling's correction.
       if (record.caseSensitive && corrected) continue;
-      // A version written onto it rules out the word ("grok-4.1-thinking", an API's lower-case id).
-      if (record.caseSensitive && !/^[-_.]?v?\d/.test(token.slice(norm.origin[length - 1]! + 1))) {
-        const surface = foldWidth(token.slice(0, norm.origin[length - 1]! + 1)).replace(/[\s\-_]/g, '');
-        if (surface !== foldWidth(record.text).replace(/[\s\-_]/g, '')) continue;
-      }
+      if (
+        record.caseSensitive &&
+        !fitsKeptCase(keptForm(token.slice(0, norm.origin[length - 1]! + 1)), keptForm(record.text), token)
+      )
+        continue;
       return { record, score: round(length / candidate.length), keyLength: at };
     }
     return undefined;

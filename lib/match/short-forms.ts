@@ -1,8 +1,8 @@
 /**
  * Short forms: news names a product in full once ("GitHub Copilot", "Amazon Bedrock", "Llama 4
- * Maverick") and then by its own word ("Copilot", "Bedrock", "Maverick"). Such a word alone is often an ordinary one, so it stands for
- * the entity only where the same page region names the entity, its maker or another relative
- * (AliasMatcher.resolve).
+ * Maverick") and then by its own word ("Copilot", "Bedrock", "Maverick"). Such a word alone is often
+ * an ordinary one, so it stands for the entity only where the same page region names the entity, its
+ * maker or another relative (AliasMatcher.resolve).
  */
 import type { Entity } from '../schema';
 import type { AliasRecord } from './types';
@@ -26,7 +26,9 @@ export function shortForms(entities: readonly Entity[]): AliasRecord[] {
     entities.flatMap((e) => [e.name.en, ...e.aliases.map((a) => a.text)]).map((t) => t.toLowerCase()),
   );
   const forms = new Map<string, Set<string>>();
-  const add = (text: string, id: string) => {
+  // A short form is one capitalised word that is neither generic nor another name.
+  const offer = (text: string, id: string) => {
+    if (!SHORT_FORM.test(text) || GENERIC.test(text) || taken.has(text.toLowerCase())) return;
     let ids = forms.get(text);
     if (!ids) forms.set(text, (ids = new Set()));
     ids.add(id);
@@ -41,19 +43,13 @@ export function shortForms(entities: readonly Entity[]): AliasRecord[] {
     // A company named "<word> AI" goes by the word once named in full ("Scale AI" … "Scale"); a lab
     // is not its parent's word ("Uber AI" is not Uber).
     if (entity.type === 'company') {
-      for (const name of names) {
-        const rest = / AI$/.test(name) ? name.slice(0, -3) : '';
-        if (SHORT_FORM.test(rest) && !GENERIC.test(rest) && !taken.has(rest.toLowerCase()))
-          add(rest, entity.id);
-      }
+      for (const name of names) if (/ AI$/.test(name)) offer(name.slice(0, -3), entity.id);
     }
     if (makers.length === 0) continue;
     for (const name of names) {
       for (const maker of makers) {
         if (!name.toLowerCase().startsWith(`${maker.toLowerCase()} `)) continue;
-        const rest = name.slice(maker.length + 1);
-        if (!SHORT_FORM.test(rest) || GENERIC.test(rest) || taken.has(rest.toLowerCase())) continue;
-        add(rest, entity.id);
+        offer(name.slice(maker.length + 1), entity.id);
       }
     }
   }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { loadBundled } from '../../scripts/bundled-data';
 import { createMatcher } from '../../lib/match/matcher-index';
 import { buildMatcherIndex } from '../../lib/match/build-index';
+import { fitsKeptCase, keptForm } from '../../lib/match/kept-case';
 
 // Names kept in their letter case ("Grok", "Gopher", "Falcon 180B") are words in lower case: prose
 // that writes them in lower case, spaced, with numbers around, never names them.
@@ -44,6 +45,18 @@ describe('names kept in their letter case', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it('fit as spelt, as a joined lower-case API id, or in any case after their version', () => {
+    const fits = (written: string, name: string, joined = written) =>
+      fitsKeptCase(keptForm(written), keptForm(name), joined);
+    expect(fits('Grok', 'Grok')).toBe(true);
+    expect(fits('grok', 'Grok')).toBe(false);
+    expect(fits('grok', 'Grok', 'grok-4.1-thinking')).toBe(true);
+    expect(fits('grok 4', 'Grok 4')).toBe(false);
+    expect(fits('Gemini 2.5 pro', 'Gemini 2.5 Pro')).toBe(true);
+    expect(fits('gemini 2.5 pro', 'Gemini 2.5 Pro')).toBe(false);
+    expect(fits('t5', 'T5')).toBe(false);
   });
 
   it('are read as an API writes them, joined with their version', () => {
