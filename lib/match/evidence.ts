@@ -100,6 +100,7 @@ export class ContextStage {
           text.slice(Math.max(0, c.start - 24), c.start),
         );
         if (before && !this.functionWords.has(before[1]!.toLowerCase())) continue;
+        if (text[c.start - 1] === '-') continue; // "Foo-V3": another name's version
         // "Opus 4.1" is another version's edition, not the one the region named ("Claude 3 Opus").
         if (/^[ -]?\d/.test(text.slice(c.end, c.end + 2))) continue;
         const here = otherSenseAt(text, c.start, c.end, this.companies.has(c.entityId));
@@ -169,10 +170,13 @@ export class ContextStage {
     const accepted: Mention[] = [];
     for (const { evidence, shortFor, ...m } of result.ambiguous) {
       if (shortFor) {
-        // The entity named in full, else one whose maker or relative the region names ("GitHub").
+        // The entity named in full, else one whose maker or relative the region names ("GitHub");
+        // a version ("K2") only the entity itself, as a maker has many.
         const named =
           shortFor.find((id) => region.entities.has(id)) ??
-          shortFor.find((id) => (this.related.get(id) ?? []).some((r) => region.entities.has(r)));
+          (/\d/.test(m.alias)
+            ? undefined
+            : shortFor.find((id) => (this.related.get(id) ?? []).some((r) => region.entities.has(r))));
         if (named && evidence >= 0) accepted.push({ ...m, entityId: named });
         continue;
       }

@@ -20,7 +20,10 @@ export function addFuzzyLinks(text: string, selected: Candidate[], linker: Fuzzy
     while (i < selected.length && selected[i]!.end <= token.start) out.push(selected[i++]!);
     const inside: Candidate[] = [];
     let j = i;
-    while (j < selected.length && selected[j]!.start < token.end) inside.push(selected[j++]!);
+    for (; j < selected.length && selected[j]!.start < token.end; j++) {
+      // A short form inside a longer token is its tail ("V3" of "DeepSeak-V3"), never a name there.
+      if (!(selected[j]!.shortFor && selected[j]!.start > token.start)) inside.push(selected[j]!);
+    }
     const covered = inside.length === 1 && inside[0]!.start === token.start && inside[0]!.end >= token.end;
     const startsAtToken =
       inside.length === 0 || (inside[0]!.start === token.start && inside.every((m) => m.end <= token.end));

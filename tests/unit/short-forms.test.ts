@@ -27,6 +27,12 @@ const entities: Entity[] = [
   entity('deepseek-coder', 'model', ['DeepSeek Coder'], { developer: 'deepseek' }),
   entity('claude-3', 'model', ['Claude 3', 'Claude 3 Opus']),
   entity('scale-ai', 'company', ['Scale AI']),
+  entity('moonshot-ai', 'company', ['Moonshot AI']),
+  entity('kimi', 'product', ['Kimi', 'Kimi K2.5'], { developer: 'moonshot-ai' }),
+  entity('deepseek-v3', 'model', ['DeepSeek-V3', 'DeepSeek V3.1'], { developer: 'deepseek' }),
+  entity('gemini', 'model-family', ['Gemini']),
+  entity('gemini-1-5-pro', 'model', ['Gemini 1.5 Pro'], { family: 'gemini' }),
+  entity('minimax', 'company', ['MiniMax', 'MiniMax-M1']),
 ];
 
 describe('short forms', () => {
@@ -38,6 +44,11 @@ describe('short forms', () => {
       'Bedrock→amazon-bedrock',
       'Opus→claude-3',
       'Scale→scale-ai',
+      'Moonshot→moonshot-ai',
+      'K2.5→kimi',
+      'V3→deepseek-v3',
+      'V3.1→deepseek-v3',
+      '1.5 Pro→gemini-1-5-pro',
     ]);
   });
 
@@ -66,6 +77,26 @@ describe('short forms', () => {
       'Claude 3 Opus→claude-3',
       'Opus→claude-3',
     ]);
+  });
+
+  it('reads a version as the model or product the region names in full, never by its maker alone', () => {
+    expect(found('DeepSeek 发布了 DeepSeek V3.1。V3.1 将早前的 V3 聊天模型整合。')).toEqual([
+      'DeepSeek→deepseek',
+      'DeepSeek V3.1→deepseek-v3',
+      'V3.1→deepseek-v3',
+      'V3→deepseek-v3',
+    ]);
+    expect(found('Gemini 1.5 Pro takes a million tokens, but 1.5 Pro is only the first.')).toEqual([
+      'Gemini 1.5 Pro→gemini-1-5-pro',
+      '1.5 Pro→gemini-1-5-pro',
+    ]);
+    // The maker alone does not vouch for a version, nor does a company's own ("MiniMax-M1").
+    expect(found('DeepSeek said V3 of its API is out. MiniMax-M1 leads; M1 is fast.')).toEqual([
+      'DeepSeek→deepseek',
+      'MiniMax-M1→minimax',
+    ]);
+    // Another name's version is not the short form ("Turbo-V3", "Apple V3").
+    expect(found('DeepSeek-V3 ships; Turbo-V3 and Apple V3 do not.')).toEqual(['DeepSeek-V3→deepseek-v3']);
   });
 
   it('reads a company named "<word> AI" by its word once it is named in full', () => {
