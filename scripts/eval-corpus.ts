@@ -4,7 +4,7 @@
  * any tuning. Figures that count are the test half's.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { scoreOf, type Score } from './labelled';
 import type { Scanner, ScanMention } from './scan-core';
@@ -137,10 +137,16 @@ export function loadEvalCorpus(dir = EVAL_DIR): EvalCase[] {
 export const SECOND_DIR = join(EVAL_DIR, 'second');
 
 /**
- * The cases a second labeller labelled, with that labeller's labels in place of the first's: for
- * measuring how far two labellers agree, and the matcher against either.
+ * Where an adjudicator's labels are kept (same stems and form): the first and second labels with
+ * each difference decided by a third person, who saw neither Assay's output nor its errors.
  */
-export function withSecondLabels(corpus: EvalCase[], dir = SECOND_DIR): EvalCase[] {
+export const ADJUDICATED_DIR = join(EVAL_DIR, 'adjudicated');
+
+/**
+ * The cases labelled again in `dir` (SECOND_DIR, ADJUDICATED_DIR), with those labels in place of
+ * the first's: for measuring how far labellers agree, and the matcher against either.
+ */
+export function withLabelsFrom(corpus: EvalCase[], dir: string): EvalCase[] {
   const out: EvalCase[] = [];
   for (const c of corpus) {
     const file = join(dir, c.kind === 'page' ? 'pages' : 'excerpts', `${c.name}.json`);
@@ -148,8 +154,8 @@ export function withSecondLabels(corpus: EvalCase[], dir = SECOND_DIR): EvalCase
     const spec = JSON.parse(readFileSync(file, 'utf8')) as Pick<Spec, 'mentions' | 'chrome'>;
     out.push({
       ...c,
-      expected: locate(`second/${c.name}`, c.visible, spec.mentions),
-      chrome: locate(`second/${c.name}`, c.visible, spec.chrome ?? []),
+      expected: locate(`${basename(dir)}/${c.name}`, c.visible, spec.mentions),
+      chrome: locate(`${basename(dir)}/${c.name}`, c.visible, spec.chrome ?? []),
     });
   }
   return out;

@@ -4,7 +4,8 @@ import {
   loadEvalCorpus,
   loadEvalVocabulary,
   loadSplit,
-  withSecondLabels,
+  withLabelsFrom,
+  SECOND_DIR,
 } from '../../scripts/eval-corpus';
 
 describe('evaluation corpus', () => {
@@ -23,7 +24,7 @@ describe('evaluation corpus', () => {
 
   it('reads a second labeller’s labels of the test and fresh halves, each found and naming a known entity', () => {
     const vocabulary = loadEvalVocabulary();
-    const second = withSecondLabels(corpus);
+    const second = withLabelsFrom(corpus, SECOND_DIR);
     expect(second.map((c) => c.name).sort()).toEqual([...split.test, ...casesOf(split, 'fresh')].sort());
     for (const c of second)
       for (const m of [...c.expected, ...c.chrome])
