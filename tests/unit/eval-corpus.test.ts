@@ -6,6 +6,7 @@ import {
   loadSplit,
   withLabelsFrom,
   SECOND_DIR,
+  ADJUDICATED_DIR,
 } from '../../scripts/eval-corpus';
 
 describe('evaluation corpus', () => {
@@ -29,6 +30,18 @@ describe('evaluation corpus', () => {
     for (const c of second)
       for (const m of [...c.expected, ...c.chrome])
         expect(vocabulary.has(m.entity), `${c.name}: ${m.entity}`).toBe(true);
+  });
+
+  it('reads the adjudicated labels, only of cases two labellers labelled, each naming a known entity', () => {
+    const vocabulary = loadEvalVocabulary();
+    const twice = new Set(withLabelsFrom(corpus, SECOND_DIR).map((c) => c.name));
+    const adjudicated = withLabelsFrom(corpus, ADJUDICATED_DIR);
+    expect(adjudicated.length).toBeGreaterThan(0);
+    for (const c of adjudicated) {
+      expect(twice.has(c.name), c.name).toBe(true);
+      for (const m of [...c.expected, ...c.chrome])
+        expect(vocabulary.has(m.entity), `${c.name}: ${m.entity}`).toBe(true);
+    }
   });
 
   it('has the size and mix issue 12 asks for', () => {
