@@ -205,11 +205,14 @@ export function predict(scanner: Scanner, c: EvalCase): ScanMention[] {
 }
 
 /**
- * A mark's span as labels write it: Assay underlines a plural "s" after a model number ("H100s"),
- * labels name the thing ("H100"); the two count as the same span.
+ * A mark's span as labels write it: Assay underlines a plural "s" after a model number ("H100s",
+ * "MI300Xs", "H100 SXMs"), labels name the thing ("H100"); the two count as the same span.
  */
 function labelSpan(text: string, m: { start: number; end: number }): { start: number; end: number } {
-  const plural = m.end - m.start > 2 && text[m.end - 1] === 's' && /\d/.test(text[m.end - 2]!);
+  const plural =
+    m.end - m.start > 2 &&
+    text[m.end - 1] === 's' &&
+    (/\d/.test(text[m.end - 2]!) || /\d ?[A-Z]+$/.test(text.slice(m.start, m.end - 1)));
   return plural ? { start: m.start, end: m.end - 1 } : m;
 }
 

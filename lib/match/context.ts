@@ -12,13 +12,18 @@ export interface CueTests {
   business: (text: string) => boolean;
 }
 
+// A web address, scheme first.
+const URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"')\]]+/gi;
+
 /** Compiles the cue lexicons: Latin cues need word boundaries ("AI" not in "said"); CJK ones do not. */
 export function compileCueTests(lexicons: CueLexicons | undefined): CueTests {
   const test = (pair: { latin: string; cjk: string } | undefined) => {
     if (!pair) return () => false;
     const latin = new RegExp(`\\b(?:${pair.latin})\\b`, 'i');
     const cjk = new RegExp(pair.cjk);
-    return (text: string) => latin.test(text) || cjk.test(text);
+    // A web address's words are not the text's ("…/api/index.html" is no talk of an API).
+    const words = (text: string) => (text.includes('://') ? text.replace(URL, ' ') : text);
+    return (text: string) => latin.test(words(text)) || cjk.test(text);
   };
   return { ai: test(lexicons?.ai), business: test(lexicons?.business) };
 }

@@ -23,9 +23,12 @@ const CJK_VERSION =
 /** A hyphenated edition after a Latin model name ("Qwen-Turbo", "Qwen-Long"); not "-based". */
 const LATIN_EDITION = /^-(?:Turbo|Long|Max|Plus|Pro|Lite|Mini|Flash|Ultra|Air|Coder|VL|Omni)(?![\w-])/;
 
-/** A spaced edition after a Latin model name ("SenseChat Lite", "ERNIE Speed"); not "ChatGPT Plus", a plan. */
+/**
+ * A spaced edition after a Latin model name ("SenseChat Lite", "ERNIE Speed", "Yi-Large Preview") or
+ * a chip's form factor ("H100 SXM", "H100 PCIe", "GB200 NVL72"); not "ChatGPT Plus", a plan.
+ */
 const SPACED_EDITION =
-  /^ (?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air|Thinking|Speed|Fast)(?![\w-])/;
+  /^ (?:(?:Lite|Pro|Max|Ultra|Mini|mini|Turbo|Flash|Large|Nano|Air|Thinking|Speed|Fast|Preview)(?![\w-])|(?:SXM\d?|PCIe|NVL\d*)s?(?![\w-]))/;
 
 /** A web address's top-level domain right after a name ("Grok.com"): an address, not a mention. */
 const DOMAIN_AFTER = /^\.(?:com|cn|ai|io|net|org)(?!\w|\.\w)/;
@@ -229,6 +232,10 @@ function separatorsOf(text: string): string {
   return text.replace(/[^.\s\-_\u00b7\u30fb\u2010-\u2013]+/g, '').replace(/\s+/g, ' ');
 }
 
+function isUpperCode(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -240,15 +247,15 @@ function isCjkCode(code: number): boolean {
 
 /**
  * Where a hit ends once boundaries are checked, or -1 when it sits inside a word. A Latin edge may
- * not touch a Latin letter or digit; CJK edges need none. A name ending in a digit may take a plural
- * "s" ("A100s"), which is then part of the mention.
+ * not touch a Latin letter or digit; CJK edges need none. A name ending in a number may take a plural
+ * "s" ("A100s", "MI300Xs"), which is then part of the mention.
  */
 function endAtWordBoundary(text: string, start: number, end: number): number {
   if (!mayStartAt(text, start)) return -1;
   const last = text.charCodeAt(end - 1);
   if (!isWordCode(last) || end >= text.length || !isWordCode(text.charCodeAt(end))) return end;
   const plural = text.charCodeAt(end) === 0x73; // "s"
-  if (isDigitCode(last) && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1))))
-    return end + 1;
+  const numbered = isDigitCode(last) || (isUpperCode(last) && isDigitCode(text.charCodeAt(end - 2)));
+  if (numbered && plural && (end + 1 >= text.length || !isWordCode(text.charCodeAt(end + 1)))) return end + 1;
   return -1;
 }

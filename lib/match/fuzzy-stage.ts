@@ -9,6 +9,10 @@ import type { Candidate } from './types';
 // Model-shaped tokens all contain a digit.
 const HAS_DIGIT = /\d/;
 
+// A compound adjective's tail after a name ("a16z-backed", "GPT-4-powered"): not part of the name.
+const ADJECTIVE_TAIL =
+  /-(?:backed|based|powered|owned|led|funded|made|built|driven|generated|enabled|like|style|class|level|sized|only|free|compatible|native|specific|focused|first|friendly|grade|scale|era|rival|killer|maker)$/i;
+
 /** `selected` (in text order, no overlaps) with fuzzy links added for the block's model-shaped tokens. */
 export function addFuzzyLinks(text: string, selected: Candidate[], linker: FuzzyLinker): Candidate[] {
   if (!HAS_DIGIT.test(text)) return selected;
@@ -16,7 +20,9 @@ export function addFuzzyLinks(text: string, selected: Candidate[], linker: Fuzzy
   if (tokens.length === 0) return selected;
   const out: Candidate[] = [];
   let i = 0;
-  for (const token of tokens) {
+  for (const whole of tokens) {
+    const tail = ADJECTIVE_TAIL.exec(text.slice(whole.start, whole.end));
+    const token = tail ? { start: whole.start, end: whole.end - tail[0].length } : whole;
     while (i < selected.length && selected[i]!.end <= token.start) out.push(selected[i++]!);
     const inside: Candidate[] = [];
     let j = i;

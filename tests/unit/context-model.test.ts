@@ -57,6 +57,11 @@ describe('context model', () => {
     expect(found('DeepSeek released R1, a reasoning model.')).toEqual(['DeepSeek', 'R1']);
   });
 
+  it("reads no AI cue in a web address's words", () => {
+    expect(found('Amazon docs: reference <https://amazon.example/api/index.html>')).toEqual([]);
+    expect(found('Amazon docs: reference for the API')).toEqual(['Amazon']);
+  });
+
   it('matches a name that is also a phrase only as it is spelt', () => {
     expect(found('StepFun trained Step-1 on its own cluster.')).toEqual(['StepFun', 'Step-1']);
     expect(found('StepFun docs: Step 1 is to install the model.')).toEqual(['StepFun']);

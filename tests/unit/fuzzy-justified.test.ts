@@ -57,6 +57,13 @@ describe('the fuzzy tier justifies every link', () => {
     expect(fuzzy('Baidu shipped ERNIE-Bot 4.0 in October.')).toEqual(['ERNIE-Bot 4.0 → ernie-bot']);
   });
 
+  it("ends a name before a compound adjective's tail ('a16z-backed', 'GPT-4-powered')", () => {
+    const text = 'This a16z-backed startup sells a GPT-4-powered app built on Llama-2-based models.';
+    expect(
+      matcher.findResolved(text).map((m) => `${text.slice(m.start, m.end)} → ${m.entityId} (${m.match})`),
+    ).toEqual(['a16z → andreessen-horowitz (exact)', 'GPT-4 → gpt-4 (exact)', 'Llama-2 → llama-2 (exact)']);
+  });
+
   it('links no fuzzy name in English prose full of numbers', () => {
     fc.assert(
       fc.property(

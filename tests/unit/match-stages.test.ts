@@ -26,6 +26,8 @@ const aliases: AliasRecord[] = [
   { text: 'perplexity', entityId: 'perplexity-ai', decoy: true },
   { text: 'Meta', entityId: 'meta', ambiguous: true, caseSensitive: true },
   { text: 'Facebook', entityId: 'meta', ambiguous: true, caseSensitive: true, otherName: true },
+  { text: 'H100', entityId: 'nvidia-h100', caseSensitive: true },
+  { text: 'MI300X', entityId: 'amd-mi300x', caseSensitive: true },
 ];
 const compiled = compileAliases(aliases);
 const exact = new ExactStage(aliases, compiled, new Set(['openai', 'amazon', 'meta']));
@@ -65,6 +67,15 @@ describe('exact stage', () => {
       ['SenseChat Lite', 'sensenova'],
       ['Amazon', 'amazon'],
       ['SenseChat', 'sensenova'],
+    ]);
+  });
+
+  it("takes a chip's form factor and a plural after a number into the name", () => {
+    const text = 'Two H100 SXMs and an H100 PCIe card beat two MI300Xs; no H100Xyz.';
+    expect(exactSpans(text)).toEqual([
+      ['H100 SXMs', 'nvidia-h100'],
+      ['H100 PCIe', 'nvidia-h100'],
+      ['MI300Xs', 'amd-mi300x'],
     ]);
   });
 
