@@ -6,7 +6,7 @@
  * Run: npx tsx scripts/eval-candidates.ts FILE...
  */
 import { readFileSync } from 'node:fs';
-import { Window } from 'happy-dom';
+import { pageText } from './eval-corpus';
 import bundled from '../data/dataset.json';
 import { parseDataset } from '../lib/schema';
 
@@ -21,14 +21,13 @@ for (const e of dataset.entities) {
   }
 }
 
-/** The text the scan CLI reads: the file itself, or a page's textContent without scripts and styles. */
+/**
+ * The text labels are found in: the file itself, or a page's textContent with script and style
+ * text blanked (not removed), so the offsets printed are the evaluation's (`at` in a page's labels).
+ */
 export function textOf(file: string): string {
   const raw = readFileSync(file, 'utf8');
-  if (!file.endsWith('.html')) return raw;
-  const window = new Window();
-  window.document.write(raw);
-  for (const el of window.document.querySelectorAll('script, style, noscript, template')) el.textContent = '';
-  return window.document.documentElement.textContent ?? '';
+  return file.endsWith('.html') ? pageText(raw).visible : raw;
 }
 
 for (const file of process.argv.slice(2)) {
