@@ -26,6 +26,7 @@ type Structure = 'chrome' | 'content' | 'neutral';
 export class ChromeDetector {
   private structures = new WeakMap<Element, Structure>();
   private classWords = new WeakMap<Element, ClassWords>();
+  private othersList = new WeakMap<Element, boolean>();
   private readonly words: RegExp | undefined;
 
   /** `chromeWords`: class and id words of widgets (lib/match/lexicons.ts), an alternation. */
@@ -36,10 +37,12 @@ export class ChromeDetector {
   forget(): void {
     this.structures = new WeakMap();
     this.classWords = new WeakMap();
+    this.othersList = new WeakMap();
   }
 
   isChrome(element: Element): boolean {
     if (this.structure(element) === 'chrome') return true;
+    if (this.inListOfOthers(element)) return true;
     // The nearest words decide: an article's "entry-content" inside a layout's "l-sidebar-fixed"
     // wrapper is the article.
     let el: Element | null = element;
@@ -47,6 +50,27 @@ export class ChromeDetector {
       if (el.localName === 'body' || el.localName === 'html') break;
       const words = this.classWordsOf(el);
       if (words !== 'none') return words === 'chrome';
+    }
+    return false;
+  }
+
+  /**
+   * True inside a list of other stories or of readers' comments ("rp4wp-related-posts",
+   * "sina-comment-list", "post_next_post"), however deep: each teaser there may be an article of its
+   * own, with content words nearer than the list's. The page's main element ends the search.
+   */
+  private inListOfOthers(element: Element): boolean {
+    let el: Element | null = element;
+    for (let depth = 0; el && depth <= LIST_OF_OTHERS_DEPTH; depth++, el = el.parentElement) {
+      const tag = el.localName;
+      if (tag === 'body' || tag === 'html' || tag === 'main' || el.getAttribute('role') === 'main') break;
+      let known = this.othersList.get(el);
+      if (known === undefined) {
+        const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
+        known = raw.length > 1 && LIST_OF_OTHERS.test(splitCamel(raw));
+        this.othersList.set(el, known);
+      }
+      if (known) return true;
     }
     return false;
   }
@@ -79,9 +103,7 @@ export class ChromeDetector {
   private classWordsOf(el: Element): ClassWords {
     let known = this.classWords.get(el);
     if (known === undefined) {
-      const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
-      // camelCase words count as words too ("mbArticleShareBtn" has "Share").
-      const words = /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
+      const words = splitCamel(`${el.id} ${el.getAttribute('class') ?? ''}`);
       known =
         words.length <= 1
           ? 'none'
@@ -161,3 +183,15 @@ const CONTENT_WORDS = /(?:^|[\s_-])(?:content|entry|article|story|post|main)(?:$
 
 /** How many ancestors of a block (besides itself) have their class and id words read. */
 const CHROME_CLASS_DEPTH = 4;
+
+/** Class and id words of a list of other stories or of comments (see inListOfOthers). */
+const LIST_OF_OTHERS =
+  /(?:^|[\s_-])(?:related|comments?|pinglun|(?:next|prev|previous)[_-](?:post|article|story)|(?:post|article|story)[_-](?:next|prev|previous))(?:$|[\s_-])/i;
+
+/** How many ancestors are searched for such a list: teaser cards nest deep. */
+const LIST_OF_OTHERS_DEPTH = 12;
+
+/** Class and id words with camelCase parts as words too ("mbArticleShareBtn" has "Share"). */
+function splitCamel(raw: string): string {
+  return /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, '$1 $2') : raw;
+}

@@ -108,6 +108,26 @@ export function otherSenseAt(text: string, start: number, end: number, company =
   return PERSON_VERBS.test(after);
 }
 
+// Common surnames, leaving out characters that also end an ordinary word before a name (于 "at",
+// 向 "to", 周 "week", 何 "why", 许 "perhaps", 高, 金, 陆…).
+const SURNAME =
+  '[王李张刘陈杨黄赵吴徐孙马朱胡郭林罗郑梁宋唐冯邓曹彭肖田董袁潘蒋蔡杜叶魏吕丁沈姚卢姜崔谭汪范廖贾韦邹孟熊秦邱尹薛闫雷侯陶黎郝龚邵严覃武戴孔汤張劉陳楊黃趙吳孫馬許馮鄧蔣葉呂盧譚賈韋鄒薛閻龔嚴湯]';
+const PERSON_BEFORE = new RegExp(`${SURNAME}$`);
+const PERSON_AFTER =
+  /^(?:表示|称|稱|说|說|认为|認為|指出|介绍|介紹|告诉|告訴|坦言|透露|分析|回忆|回憶|向[^，。,]{1,12}(?:表示|说|說|透露|介绍|介紹)|先生|女士|教授|博士|老师|老師)/;
+
+/**
+ * True when a two-character Chinese name is a person's given name: a surname before it and a
+ * speaker's verb or a title after ("工程师王清华向记者表示", "王清华分析称").
+ */
+export function isChinesePersonName(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 2 &&
+    PERSON_BEFORE.test(text.slice(Math.max(0, start - 1), start)) &&
+    PERSON_AFTER.test(text.slice(end, end + 20))
+  );
+}
+
 // A platform a company's name is listed with ("Facebook, Instagram and Messenger") is an app, as
 // is the name before a user's noun ("Facebook users") or after a user's verb ("access Facebook").
 const PLATFORMS = String.raw`(?:Instagram|WhatsApp|Messenger|Threads|YouTube|TikTok|Snapchat|Twitter|LinkedIn|Reddit|Pinterest|Telegram|WeChat|Weibo|微信|微博|抖音|快手)`;

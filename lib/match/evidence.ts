@@ -12,6 +12,7 @@ import {
   isModelShaped,
   namesOwnedProduct,
   namesProductUse,
+  isChinesePersonName,
   otherSenseAt,
   sentenceAround,
   type CueLexicons,
@@ -83,6 +84,8 @@ export class ContextStage {
     const decoys = new Set<string>();
     for (const c of selected) {
       if (c.decoy) decoys.add(c.entityId);
+      else if (isChinesePersonName(text, c.start, c.end))
+        continue; // "王清华表示": a person
       else if (c.ambiguous) pending.push(c);
       else mentions.push(strip(c));
     }

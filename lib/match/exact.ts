@@ -113,6 +113,19 @@ export class ExactStage {
     return named && this.related.get(line.entityId)?.includes(named.entityId) ? named : undefined;
   }
 
+  /**
+   * True for a company's name with ".com" written as its name in prose ("Amazon.com Inc.", "found
+   * that Amazon.com can…"): capitalised, no address before it, no path after it.
+   */
+  private companyDotCom(text: string, start: number, end: number): boolean {
+    if (!/^[A-Z]/.test(text[start]!) || !/^\.com(?![\w./])/.test(text.slice(end, end + 5))) return false;
+    if (/(?:www\.|:\/\/|[@/.])$/.test(text.slice(Math.max(0, start - 6), start))) return false;
+    const id = this.trie.lookup(normalizeKey(text.slice(start, end)));
+    for (let i = id < 0 ? -1 : this.firstAlias[id]!; i !== -1; i = this.nextAlias[i]!)
+      if (!this.companies.has(this.aliases[i]!.entityId)) return false;
+    return id >= 0;
+  }
+
   /** A key's spellings, case-sensitive ones first (an exact-case form wins over a folded one). */
   private keyInfo(key: number): KeyInfo {
     let info = this.keyInfos.get(key);
@@ -141,7 +154,8 @@ export class ExactStage {
     // (Most names are followed by a space: the checks below look further only after ".", "-" or a
     // space before an edition word.)
     const next = text.charCodeAt(end);
-    if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6))) return null;
+    if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6)) && !this.companyDotCom(text, start, end))
+      return null;
     // "GPT-4" in "GPT-4.1" (or "4.x") is another version: the longer number names another model.
     if (
       next === 0x2e &&

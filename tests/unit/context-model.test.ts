@@ -19,6 +19,7 @@ const matcher = new AliasMatcher(
     { text: 'Facebook', entityId: 'meta', caseSensitive: true, ambiguous: true },
     { text: '臉書', entityId: 'meta', ambiguous: true },
     { text: '阿里', entityId: 'alibaba', ambiguous: true },
+    { text: '清华', entityId: 'tsinghua' },
   ],
   { 'deepseek-r1': ['deepseek'], deepseek: ['deepseek-r1'], step: ['stepfun'], stepfun: ['step'] },
   { cues: CUE_LEXICONS, companies: ['amazon', 'deepseek', 'openai', 'stepfun', 'meta', 'alibaba'] },
@@ -55,6 +56,11 @@ describe('context model', () => {
   it('needs a related entity near a short name: AI words alone are not enough', () => {
     expect(found('The Rabbit R1 is an AI gadget with a voice assistant.')).toEqual([]);
     expect(found('DeepSeek released R1, a reasoning model.')).toEqual(['DeepSeek', 'R1']);
+  });
+
+  it("reads a surname and a Chinese name before a speaker's verb as a person", () => {
+    expect(found('工程师王清华向记者表示，王清华分析称')).toEqual([]);
+    expect(found('清华发布报告。本周清华表示，于清华说')).toEqual(['清华', '清华', '清华']);
   });
 
   it("reads no AI cue in a web address's words", () => {

@@ -70,6 +70,11 @@ describe('exact stage', () => {
     ]);
   });
 
+  it('reads a company\'s ".com" name in prose as the company, never an address', () => {
+    const text = 'Amazon.com Inc. sued; see amazon.com, www.Amazon.com or Amazon.com/deals; Qwen.com.';
+    expect(exactSpans(text)).toEqual([['Amazon', 'amazon']]);
+  });
+
   it("takes a chip's form factor and a plural after a number into the name", () => {
     const text = 'Two H100 SXMs and an H100 PCIe card beat two MI300Xs; no H100Xyz.';
     expect(exactSpans(text)).toEqual([

@@ -59,6 +59,22 @@ describe('page chrome', () => {
     ],
     ['<div class="c-entry-content"><div class="related-links"><p id="x">More</p></div></div>', true],
     ['<div class="pingpong"><p id="x">乒乓</p></div>', false],
+    // A list of other stories or of comments, however deep, even around a teaser's own article.
+    [
+      '<div class="rp4wp-related-posts"><div class="row"><div class="col"><div class="card"><article class="post"><div><a><h2 id="x">Alibaba listing</h2></a></div></article></div></div></div></div>',
+      true,
+    ],
+    [
+      '<div id="post_comment"><div class="tie-area"><div class="tie-list"><div class="single-tie"><div class="tie-bdy"><div class="bdy-inner"><p id="x">亚马逊</p></div></div></div></div></div></div>',
+      true,
+    ],
+    ['<div class="post_next_post"><p id="x">华为的崛起</p></div>', true],
+    // The page's main element ends the search: a layout wrapper around it says nothing.
+    [
+      '<div class="has-related"><main><div><div><div><div><div><p id="x">Text</p></div></div></div></div></div></main></div>',
+      false,
+    ],
+    ['<div class="next-gen"><p id="x">Text</p></div>', false],
   ])('%s → %s', (html, chrome) => {
     document.body.innerHTML = html;
     expect(isChrome(document.getElementById('x')!)).toBe(chrome);
