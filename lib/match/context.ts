@@ -123,9 +123,14 @@ const PERSON_AFTER =
 export function isChinesePersonName(text: string, start: number, end: number): boolean {
   return (
     end - start === 2 &&
+    isCjk(text.charCodeAt(start)) &&
     PERSON_BEFORE.test(text.slice(Math.max(0, start - 1), start)) &&
     PERSON_AFTER.test(text.slice(end, end + 20))
   );
+}
+
+function isCjk(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
 }
 
 // A platform a company's name is listed with ("Facebook, Instagram and Messenger") is an app, as
