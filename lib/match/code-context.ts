@@ -26,8 +26,12 @@ export function inFileName(text: string, start: number, end: number): boolean {
   );
 }
 
-// A setting's key or a command's model flag before a value: "model_id: kimi-k2", "llm -m kimi-k2".
-const SETTING_BEFORE = /(?:^|\s)(?:[a-z][a-z_]*:|-m|--model[ =]?)[ \t]*$/;
+// A setting's key that reads as code anywhere in a line ("model_id: kimi-k2", "model: o1"), or a
+// command's model flag ("llm -m kimi-k2"). A plain word's colon is prose ("direct: o1 pushes").
+const SETTING_BEFORE =
+  /(?:^|\s)(?:[a-z]+_[a-z_]+:|(?:model|engine|llm|provider|deployment):|-m|--model[ =]?)[ \t]*$/;
+// Any key at the start of a line is a setting ("  model: kimi-k2" in YAML).
+const LINE_KEY = /^[ \t-]*[a-z][a-z_]*:[ \t]*$/;
 
 /**
  * True when a name written in lower case is a setting's value in code or a command line, which is
@@ -37,7 +41,8 @@ export function inCodeSetting(text: string, start: number, end: number): boolean
   // Most names are written with a capital: only an all-lower-case one is looked at.
   const first = text.charCodeAt(start);
   if (first < 0x61 || first > 0x7a) return false;
-  return (
-    !/[A-Z]/.test(text.slice(start, end)) && SETTING_BEFORE.test(text.slice(Math.max(0, start - 16), start))
-  );
+  if (/[A-Z]/.test(text.slice(start, end))) return false;
+  if (SETTING_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return start - lineStart <= 40 && LINE_KEY.test(text.slice(lineStart, start));
 }

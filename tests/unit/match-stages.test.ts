@@ -104,7 +104,9 @@ describe('exact stage', () => {
   });
 
   it('leaves a lower-case name that is a setting in code or a command line, not prose', () => {
-    expect(exactSpans('model_id: gpt-4\nllm -m gpt-4 "hi"')).toEqual([]);
+    expect(exactSpans('model_id: gpt-4\nllm -m gpt-4 "hi"\n  engine: gpt-4')).toEqual([]);
+    // A plain word's colon in a sentence is prose.
+    expect(exactSpans('The reply was direct: gpt-4 wins')).toEqual([['gpt-4', 'gpt-4']]);
     expect(exactSpans('Note: GPT-4 and then gpt-4 again')).toEqual([
       ['GPT-4', 'gpt-4'],
       ['gpt-4', 'gpt-4'],
