@@ -56,7 +56,7 @@ export class ChromeDetector {
 
   /**
    * True inside a list of other stories or of readers' comments ("rp4wp-related-posts",
-   * "sina-comment-list", "post_next_post"), however deep: each teaser there may be an article of its
+   * "sina-comment-list", "post_next_post", "module-moreStories"), however deep: each teaser there may be an article of its
    * own, with content words nearer than the list's. The page's main element ends the search.
    */
   private inListOfOthers(element: Element): boolean {
@@ -66,8 +66,11 @@ export class ChromeDetector {
       if (tag === 'body' || tag === 'html' || tag === 'main' || el.getAttribute('role') === 'main') break;
       let known = this.othersList.get(el);
       if (known === undefined) {
+        // Words as written: "CommentPost" is one post of a forum's thread, not a list of comments.
         const raw = `${el.id} ${el.getAttribute('class') ?? ''}`;
-        known = raw.length > 1 && LIST_OF_OTHERS.test(splitCamel(raw));
+        known =
+          raw.length > 1 &&
+          (LIST_OF_OTHERS.test(raw) || (POST_LIST.test(raw) && isStoryPage(el.ownerDocument)));
         this.othersList.set(el, known);
       }
       if (known) return true;
@@ -186,7 +189,10 @@ const CHROME_CLASS_DEPTH = 4;
 
 /** Class and id words of a list of other stories or of comments (see inListOfOthers). */
 const LIST_OF_OTHERS =
-  /(?:^|[\s_-])(?:related|comments?|pinglun|(?:next|prev|previous)[_-](?:post|article|story)|(?:post|article|story)[_-](?:next|prev|previous))(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|comments?|pinglun|recommend(?:s|ed|ations?)?|more[_-]?(?:stories|articles|news|posts)|(?:next|prev|previous)[_-](?:post|article|story)|(?:post|article|story)[_-](?:next|prev|previous))(?:$|[\s_-])/i;
+
+/** WordPress's list of posts (the Query Loop block): on a story's own page, other stories. */
+const POST_LIST = /(?:^|\s)wp-block-query(?:$|\s)/;
 
 /** How many ancestors are searched for such a list: teaser cards nest deep. */
 const LIST_OF_OTHERS_DEPTH = 12;

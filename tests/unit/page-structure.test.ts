@@ -75,9 +75,31 @@ describe('page chrome', () => {
       false,
     ],
     ['<div class="next-gen"><p id="x">Text</p></div>', false],
+    [
+      '<main><div id="module-moreStories"><div><ul><li><div><div><p id="x">英偉達</p></div></div></li></ul></div></div></main>',
+      true,
+    ],
+    [
+      '<div class="recommend-box"><div class="recommend-item-box"><div class="content-box"><div class="desc-box"><a><div id="x">ChatGPT</div></a></div></div></div></div>',
+      true,
+    ],
+    // One post of a forum's thread is content, not a list of comments.
+    [
+      '<div class="PostStream"><div class="PostStream-item"><article class="CommentPost Post"><div><div class="Post-body"><p id="x">阿里云</p></div></div></article></div></div>',
+      false,
+    ],
   ])('%s → %s', (html, chrome) => {
     document.body.innerHTML = html;
     expect(isChrome(document.getElementById('x')!)).toBe(chrome);
+  });
+
+  it("reads WordPress's list of posts as other stories on a story's own page only", () => {
+    const list =
+      '<div class="wp-block-query"><div class="wp-block-post-template"><div><h2 class="wp-block-post-title"><a id="x">Google is preparing</a></h2></div></div></div>';
+    document.body.innerHTML = `<h1>A story</h1>${list}`;
+    expect(isChrome(document.getElementById('x')!)).toBe(true);
+    document.body.innerHTML = list; // a front page: the list is the content
+    expect(isChrome(document.getElementById('x')!)).toBe(false);
   });
 
   it('reads class words only near the block: a wrapper’s "menu-open" does not hide the article', () => {
