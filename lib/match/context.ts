@@ -3,6 +3,7 @@
  * The matcher adds it up per occurrence; the page region adds what it knows (a related entity named
  * there, or the name used in another sense there) before the name is marked.
  */
+import { isCjkCode } from '../text/fold';
 
 /** Tests compiled from cue lexicons (lib/match/lexicons.ts), which travel in the matcher index. */
 export interface CueTests {
@@ -123,14 +124,10 @@ const PERSON_AFTER =
 export function isChinesePersonName(text: string, start: number, end: number): boolean {
   return (
     end - start === 2 &&
-    isCjk(text.charCodeAt(start)) &&
+    isCjkCode(text.charCodeAt(start)) &&
     PERSON_BEFORE.test(text.slice(Math.max(0, start - 1), start)) &&
     PERSON_AFTER.test(text.slice(end, end + 20))
   );
-}
-
-function isCjk(code: number): boolean {
-  return code >= 0x3400 && code <= 0x9fff;
 }
 
 // A platform a company's name is listed with ("Facebook, Instagram and Messenger") is an app, as

@@ -3,7 +3,7 @@
  * aliases: case, width, Traditional/Simplified and separators folded), kept where word boundaries,
  * separators and letter case allow. Overlapping candidates are left for the selection stage.
  */
-import { isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
+import { isCjkCode, isLetterCode, isWordCode, mayStartAt, normalizeKey, type Normalized } from '../text/fold';
 import type { CompiledAliases } from './compile';
 import { inCodeSetting, inFileName } from './code-context';
 import { fitsKeptCase, keptForm } from './kept-case';
@@ -113,19 +113,6 @@ export class ExactStage {
     return named && this.related.get(line.entityId)?.includes(named.entityId) ? named : undefined;
   }
 
-  /**
-   * True for a company's name with ".com" written as its name in prose ("Amazon.com Inc.", "found
-   * that Amazon.com can…"): capitalised, no address before it, no path after it.
-   */
-  private companyDotCom(text: string, start: number, end: number): boolean {
-    if (!/^[A-Z]/.test(text[start]!) || !/^\.com(?![\w./])/.test(text.slice(end, end + 5))) return false;
-    if (/(?:www\.|:\/\/|[@/.])$/.test(text.slice(Math.max(0, start - 6), start))) return false;
-    const id = this.trie.lookup(normalizeKey(text.slice(start, end)));
-    for (let i = id < 0 ? -1 : this.firstAlias[id]!; i !== -1; i = this.nextAlias[i]!)
-      if (!this.companies.has(this.aliases[i]!.entityId)) return false;
-    return id >= 0;
-  }
-
   /** A key's spellings, case-sensitive ones first (an exact-case form wins over a folded one). */
   private keyInfo(key: number): KeyInfo {
     let info = this.keyInfos.get(key);
@@ -154,7 +141,13 @@ export class ExactStage {
     // (Most names are followed by a space: the checks below look further only after ".", "-" or a
     // space before an edition word.)
     const next = text.charCodeAt(end);
-    if (next === 0x2e && DOMAIN_AFTER.test(text.slice(end, end + 6)) && !this.companyDotCom(text, start, end))
+    // Every spelling of this key names a company: no version or edition joins it.
+    const company = info.records.every((r) => this.companies.has(r.entityId));
+    if (
+      next === 0x2e &&
+      DOMAIN_AFTER.test(text.slice(end, end + 6)) &&
+      !(company && dotComName(text, start, end))
+    )
       return null;
     // "GPT-4" in "GPT-4.1" (or "4.x") is another version: the longer number names another model.
     if (
@@ -185,8 +178,7 @@ export class ExactStage {
     // Chinese text attaches versions without a space ("文心一言4.0"), and a Latin name takes a
     // hyphenated edition ("Qwen-Turbo"): either joins the mention. (A company has neither: "谷歌V8"
     // is Google's V8 engine.)
-    const product = !info.records.every((r) => this.companies.has(r.entityId));
-    const version = !product
+    const version = company
       ? null
       : text.charCodeAt(end - 1) >= 0x2e80
         ? CJK_VERSION.exec(text.slice(end, end + 16))
@@ -231,6 +223,18 @@ export class ExactStage {
   }
 }
 
+/**
+ * True for a name with ".com" written as a company's name in prose ("Amazon.com Inc.", "found that
+ * Amazon.com can…"): capitalised, no address before it, no path after it.
+ */
+function dotComName(text: string, start: number, end: number): boolean {
+  return (
+    /^[A-Z]/.test(text[start]!) &&
+    /^\.com(?![\w./])/.test(text.slice(end, end + 5)) &&
+    !/(?:www\.|:\/\/|[@/.])$/.test(text.slice(Math.max(0, start - 6), start))
+  );
+}
+
 /** What separates a name's parts ("Yi-34B", "Yi 34B", "书生·浦语"), and a dot where spellings are compared. */
 const SEPARATOR = /[.\s\-_\u00b7\u30fb\u2010-\u2013]/;
 
@@ -252,11 +256,6 @@ function isUpperCode(code: number): boolean {
 
 function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
-}
-
-/** Chinese, Japanese and Korean characters (the unified ideographs and kana). */
-function isCjkCode(code: number): boolean {
-  return code >= 0x2e80 && code <= 0x9fff;
 }
 
 /**

@@ -41,7 +41,8 @@ const EDITIONS =
  * A name-shaped run: a letter, then letters/digits joined by - _ . and optionally a spaced version
  * ("ERNIE-Bot 4.0", "Mixtral 8x7B") and size ("Llama 3.1 70B"). A spaced version is short ("1.5",
  * "4.0", "70B"), so "GPT-4 2023" stays apart; edition words after it ("Gemini 1.5 Pro", "Qwen
- * 2.5-Max") or before it ("Claude Opus 5") belong to the token. Only runs with a digit count. Its edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
+ * 2.5-Max") or before it ("Claude Opus 5") belong to the token. Only runs with a digit count. Its
+ * edges are Latin ones: Chinese text runs straight into names ("大模型Baichuan-M2和").
  */
 const VERSION = String.raw`(?:\d{1,2}x\d{1,3}[Bb]|\d{3}[A-Z]|v?\d{1,2}(?:\.\d+)*(?:\.x)?[A-Za-z]?)`;
 /** A checkpoint's size after a spaced version ("Llama 3.1 70B", "Qwen 2.5 72B"). */

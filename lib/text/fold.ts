@@ -112,6 +112,11 @@ export function mayStartAt(text: string, at: number): boolean {
   );
 }
 
+/** Chinese, Japanese and Korean characters (the unified ideographs and kana). */
+export function isCjkCode(code: number): boolean {
+  return code >= 0x2e80 && code <= 0x9fff;
+}
+
 /** True for Latin letters (not digits), in either width. */
 export function isLetterCode(code: number): boolean {
   return (
